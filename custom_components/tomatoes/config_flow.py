@@ -1,0 +1,186 @@
+"""Config, options and reconfigure flows of Tomatoes: a name and the timer's rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import voluptuous as vol
+
+from homeassistant.config_entries import (
+    ConfigEntry,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
+from homeassistant.const import CONF_NAME
+from homeassistant.core import callback
+from homeassistant.helpers.selector import (
+    BooleanSelector,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    TextSelector,
+)
+
+from .const import (
+    CONF_AUTO_START_BREAKS,
+    CONF_AUTO_START_FOCUS,
+    CONF_FOCUS_MINUTES,
+    CONF_IDLE_RESET_MINUTES,
+    CONF_LONG_BREAK_EVERY,
+    CONF_LONG_BREAK_MINUTES,
+    CONF_SESSION_TARGET,
+    CONF_SHORT_BREAK_MINUTES,
+    DEFAULT_OPTIONS,
+    DOMAIN,
+    LIMITS,
+    option_errors,
+)
+
+DEFAULT_NAME = "Focus timer"
+
+# The settings asked when a timer is added; the options flow adds the rest.
+BASIC_NUMBERS = (
+    CONF_FOCUS_MINUTES,
+    CONF_SHORT_BREAK_MINUTES,
+    CONF_LONG_BREAK_MINUTES,
+    CONF_LONG_BREAK_EVERY,
+)
+EXTRA_NUMBERS = (CONF_SESSION_TARGET, CONF_IDLE_RESET_MINUTES)
+SWITCHES = (CONF_AUTO_START_BREAKS, CONF_AUTO_START_FOCUS)
+MINUTE_OPTIONS = {
+    CONF_FOCUS_MINUTES,
+    CONF_SHORT_BREAK_MINUTES,
+    CONF_LONG_BREAK_MINUTES,
+    CONF_IDLE_RESET_MINUTES,
+}
+
+
+def _number(key: str) -> NumberSelector:
+    low, high = LIMITS[key]
+    return NumberSelector(
+        NumberSelectorConfig(
+            min=low,
+            max=high,
+            step=1,
+            mode=NumberSelectorMode.BOX,
+            unit_of_measurement="min" if key in MINUTE_OPTIONS else None,
+        )
+    )
+
+
+def _schema(*, name: bool, extra: bool) -> vol.Schema:
+    """Build the form: optionally the name, the rules, optionally the extra rules."""
+    fields: dict[vol.Marker, Any] = {}
+    if name:
+        fields[vol.Required(CONF_NAME)] = TextSelector()
+    numbers = BASIC_NUMBERS + (EXTRA_NUMBERS if extra else ())
+    for key in numbers:
+        fields[vol.Required(key)] = _number(key)
+    for key in SWITCHES:
+        fields[vol.Required(key)] = BooleanSelector()
+    return vol.Schema(fields)
+
+
+def _options(user_input: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
+    """Take the rules out of a submitted form, as whole numbers and booleans."""
+    options = {**DEFAULT_OPTIONS, **current}
+    for key in BASIC_NUMBERS + EXTRA_NUMBERS:
+        if key in user_input:
+            options[key] = int(user_input[key])
+    for key in SWITCHES:
+        options[key] = bool(user_input[key])
+    return options
+
+
+class TomatoesConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Add a timer (one per room or person), or reconfigure one."""
+
+    VERSION = 1
+
+    def _name_errors(self, name: str, own_entry_id: str | None = None) -> dict[str, str]:
+        if not name:
+            return {CONF_NAME: "name_required"}
+        for entry in self._async_current_entries(include_ignore=False):
+            if entry.entry_id != own_entry_id and entry.title.casefold() == name.casefold():
+                return {CONF_NAME: "name_exists"}
+        return {}
+
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for a name and the timer's rules."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            name = str(user_input[CONF_NAME]).strip()
+            options = _options(user_input, {})
+            errors = self._name_errors(name) or option_errors(options)
+            if not errors:
+                return self.async_create_entry(
+                    title=name, data={CONF_NAME: name}, options=options
+                )
+        suggested = user_input or {CONF_NAME: DEFAULT_NAME, **DEFAULT_OPTIONS}
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(
+                _schema(name=True, extra=False), suggested
+            ),
+            errors=errors,
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Rename a timer and change all of its rules."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            name = str(user_input[CONF_NAME]).strip()
+            options = _options(user_input, entry.options)
+            errors = self._name_errors(name, entry.entry_id) or option_errors(options)
+            if not errors:
+                return self.async_update_reload_and_abort(
+                    entry, title=name, data={CONF_NAME: name}, options=options
+                )
+        suggested = user_input or {
+            CONF_NAME: entry.title,
+            **DEFAULT_OPTIONS,
+            **entry.options,
+        }
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(
+                _schema(name=True, extra=True), suggested
+            ),
+            errors=errors,
+        )
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: ConfigEntry) -> TomatoesOptionsFlow:
+        """Return the options flow."""
+        return TomatoesOptionsFlow()
+
+
+class TomatoesOptionsFlow(OptionsFlowWithReload):
+    """Change a timer's rules; the timer reloads and keeps its running phase."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and save the rules."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            options = _options(user_input, self.config_entry.options)
+            errors = option_errors(options)
+            if not errors:
+                return self.async_create_entry(data=options)
+        suggested = user_input or {**DEFAULT_OPTIONS, **self.config_entry.options}
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(
+                _schema(name=False, extra=True), suggested
+            ),
+            errors=errors,
+        )

@@ -1,0 +1,98 @@
+"""Numbers of a Tomatoes timer: phase durations, long break rhythm and session target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from homeassistant.components.number import (
+    NumberDeviceClass,
+    NumberEntity,
+    NumberEntityDescription,
+    NumberMode,
+)
+from homeassistant.const import EntityCategory, UnitOfTime
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .const import (
+    CONF_FOCUS_MINUTES,
+    CONF_LONG_BREAK_EVERY,
+    CONF_LONG_BREAK_MINUTES,
+    CONF_SESSION_TARGET,
+    CONF_SHORT_BREAK_MINUTES,
+    DEFAULT_OPTIONS,
+    LIMITS,
+)
+from .entity import TomatoesEntity
+from .models import TomatoesConfigEntry
+
+PARALLEL_UPDATES = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class TomatoesNumberEntityDescription(NumberEntityDescription):
+    """Describes a number that edits one option of the timer."""
+
+    option: str
+
+
+def _minutes(key: str) -> TomatoesNumberEntityDescription:
+    return TomatoesNumberEntityDescription(
+        key=key,
+        translation_key=key,
+        option=key,
+        device_class=NumberDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.MINUTES,
+        native_min_value=LIMITS[key][0],
+        native_max_value=LIMITS[key][1],
+        native_step=1,
+        mode=NumberMode.BOX,
+        entity_category=EntityCategory.CONFIG,
+    )
+
+
+def _count(key: str) -> TomatoesNumberEntityDescription:
+    return TomatoesNumberEntityDescription(
+        key=key,
+        translation_key=key,
+        option=key,
+        native_min_value=LIMITS[key][0],
+        native_max_value=LIMITS[key][1],
+        native_step=1,
+        mode=NumberMode.BOX,
+        entity_category=EntityCategory.CONFIG,
+    )
+
+
+NUMBERS: tuple[TomatoesNumberEntityDescription, ...] = (
+    _minutes(CONF_FOCUS_MINUTES),
+    _minutes(CONF_SHORT_BREAK_MINUTES),
+    _minutes(CONF_LONG_BREAK_MINUTES),
+    _count(CONF_LONG_BREAK_EVERY),
+    _count(CONF_SESSION_TARGET),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: TomatoesConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add the setting numbers of a timer."""
+    async_add_entities(TomatoesNumber(entry, description) for description in NUMBERS)
+
+
+class TomatoesNumber(TomatoesEntity, NumberEntity):
+    """A number bound to one option; a change applies from the next phase on."""
+
+    entity_description: TomatoesNumberEntityDescription
+
+    @property
+    def native_value(self) -> float:
+        """Return the option's current value."""
+        key = self.entity_description.option
+        return float(self.entry.options.get(key, DEFAULT_OPTIONS[key]))
+
+    async def async_set_native_value(self, value: float) -> None:
+        """Store the new value in the entry's options."""
+        await self.timer.async_update_options({self.entity_description.option: int(value)})

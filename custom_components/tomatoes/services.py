@@ -1,0 +1,176 @@
+"""Actions of the Tomatoes integration, registered once for every timer.
+
+Each action targets timers by device or entity (areas, floors and labels work
+too); where only one timer exists the target may be left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any
+
+import voluptuous as vol
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+    callback,
+)
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.service import async_extract_config_entry_ids
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN, PRESETS
+from .engine import Phase
+from .timer import FocusTimer
+
+SERVICE_START = "start"
+SERVICE_PAUSE = "pause"
+SERVICE_RESUME = "resume"
+SERVICE_TOGGLE = "toggle"
+SERVICE_SKIP = "skip"
+SERVICE_EXTEND = "extend"
+SERVICE_STOP = "stop"
+SERVICE_STATUS = "status"
+
+ATTR_PHASE = "phase"
+ATTR_DURATION = "duration"
+ATTR_PRESET = "preset"
+ATTR_TASK = "task"
+ATTR_MINUTES = "minutes"
+
+TARGET_KEYS = tuple(str(key) for key in cv.ENTITY_SERVICE_FIELDS)
+MAX_DURATION = timedelta(hours=24)
+MAX_EXTENSION_MINUTES = 240
+
+TARGET_SCHEMA = vol.Schema(cv.ENTITY_SERVICE_FIELDS)
+START_SCHEMA = TARGET_SCHEMA.extend(
+    {
+        vol.Optional(ATTR_PHASE): cv.string,
+        vol.Optional(ATTR_DURATION): cv.time_period,
+        vol.Optional(ATTR_PRESET): cv.string,
+        vol.Optional(ATTR_TASK): vol.All(cv.string, vol.Length(max=255)),
+    }
+)
+EXTEND_SCHEMA = TARGET_SCHEMA.extend({vol.Required(ATTR_MINUTES): vol.Coerce(float)})
+
+
+def _error(key: str, **placeholders: str) -> ServiceValidationError:
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=key,
+        translation_placeholders=placeholders or None,
+    )
+
+
+async def _async_timers(call: ServiceCall) -> list[FocusTimer]:
+    """Return the loaded timers a call targets (the only one when none is named)."""
+    entries = [
+        entry
+        for entry in call.hass.config_entries.async_entries(DOMAIN)
+        if entry.state is ConfigEntryState.LOADED
+    ]
+    if not any(call.data.get(key) for key in TARGET_KEYS):
+        if not entries:
+            raise _error("no_timers")
+        if len(entries) > 1:
+            raise _error("target_required")
+        return [entries[0].runtime_data.timer]
+    wanted = await async_extract_config_entry_ids(call)
+    timers = [entry.runtime_data.timer for entry in entries if entry.entry_id in wanted]
+    if not timers:
+        raise _error("invalid_target")
+    return timers
+
+
+async def _async_start(call: ServiceCall) -> None:
+    phase: Phase | None = None
+    if (raw_phase := call.data.get(ATTR_PHASE)) is not None:
+        if raw_phase not in (Phase.FOCUS, Phase.SHORT_BREAK, Phase.LONG_BREAK):
+            raise _error("invalid_phase", phase=str(raw_phase))
+        phase = Phase(raw_phase)
+    preset: str | None = call.data.get(ATTR_PRESET)
+    if preset is not None and preset not in PRESETS:
+        raise _error("invalid_preset", preset=preset, presets=", ".join(PRESETS))
+    duration: timedelta | None = call.data.get(ATTR_DURATION)
+    if duration is not None and not timedelta(0) < duration <= MAX_DURATION:
+        raise _error("invalid_duration")
+    timers = await _async_timers(call)
+    for timer in timers:
+        if preset is not None:
+            await timer.async_update_options(PRESETS[preset])
+        await timer.async_start(phase, duration, call.data.get(ATTR_TASK))
+
+
+async def _async_extend(call: ServiceCall) -> None:
+    minutes: float = call.data[ATTR_MINUTES]
+    if not 0 < minutes <= MAX_EXTENSION_MINUTES:
+        raise _error("invalid_extension")
+    for timer in await _async_timers(call):
+        await timer.async_extend(timedelta(minutes=minutes))
+
+
+type Command = Callable[[FocusTimer], Coroutine[Any, Any, None]]
+
+
+def _command(command: Command) -> Callable[[ServiceCall], Coroutine[Any, Any, None]]:
+    """Make an action handler that sends one command to every targeted timer."""
+
+    async def handler(call: ServiceCall) -> None:
+        for timer in await _async_timers(call):
+            await command(timer)
+
+    return handler
+
+
+async def _async_status(call: ServiceCall) -> ServiceResponse:
+    timers = await _async_timers(call)
+    if len(timers) > 1:
+        raise _error("single_target")
+    return timer_status(timers[0])
+
+
+def timer_status(timer: FocusTimer) -> dict[str, Any]:
+    """Describe a timer for the status action (JSON-safe, as automations receive it)."""
+    session = timer.session
+    left = session.time_left(dt_util.now())
+    today = timer.today()
+    return {
+        "name": timer.name,
+        "phase": str(session.phase),
+        "status": str(session.status),
+        "next_phase": str(session.next_phase),
+        "ends_at": session.ends_at.isoformat() if session.ends_at else None,
+        "remaining_seconds": round(left.total_seconds()) if left is not None else None,
+        "completed_today": today.blocks,
+        "focus_minutes_today": round(today.focus_seconds / 60, 1),
+        "task": session.task,
+    }
+
+
+@callback
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register the Tomatoes actions."""
+    hass.services.async_register(DOMAIN, SERVICE_START, _async_start, schema=START_SCHEMA)
+    hass.services.async_register(DOMAIN, SERVICE_EXTEND, _async_extend, schema=EXTEND_SCHEMA)
+    commands: tuple[tuple[str, Command], ...] = (
+        (SERVICE_PAUSE, FocusTimer.async_pause),
+        (SERVICE_RESUME, FocusTimer.async_resume),
+        (SERVICE_TOGGLE, FocusTimer.async_toggle),
+        (SERVICE_SKIP, FocusTimer.async_skip),
+        (SERVICE_STOP, FocusTimer.async_stop),
+    )
+    for service, command in commands:
+        hass.services.async_register(DOMAIN, service, _command(command), schema=TARGET_SCHEMA)
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_STATUS,
+        _async_status,
+        schema=TARGET_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
+    )
