@@ -164,12 +164,23 @@ class TomatoesConfigFlow(ConfigFlow, domain=DOMAIN):
 
 
 class TomatoesOptionsFlow(OptionsFlowWithReload):
-    """Change a timer's rules; the timer reloads and keeps its running phase."""
+    """Change a timer's rules and effects; the timer reloads and keeps its running phase."""
+
+    # One menu entry per part of the options, each with a step of its own.
+    MENU: tuple[str, ...] = ("timer",)
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Show and save the rules."""
+        """Offer the parts of the options."""
+        if len(self.MENU) == 1:
+            return await self.async_step_timer()
+        return self.async_show_menu(step_id="init", menu_options=list(self.MENU))
+
+    async def async_step_timer(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and save the timer's rules."""
         errors: dict[str, str] = {}
         if user_input is not None:
             options = _options(user_input, self.config_entry.options)
@@ -178,7 +189,7 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
                 return self.async_create_entry(data=options)
         suggested = user_input or {**DEFAULT_OPTIONS, **self.config_entry.options}
         return self.async_show_form(
-            step_id="init",
+            step_id="timer",
             data_schema=self.add_suggested_values_to_schema(
                 _schema(name=False, extra=True), suggested
             ),
