@@ -266,7 +266,7 @@ def main() -> None:
     flac = shutil.which("flac")
     if flac is None:
         raise SystemExit("the flac encoder is missing: apt-get install flac")
-    for folder, sounds in ((args.out, LOOPS), (args.out / "chimes", CHIMES)):
+    for folder, sounds in ((args.out / "loops", LOOPS), (args.out / "chimes", CHIMES)):
         folder.mkdir(parents=True, exist_ok=True)
         for seed, sound in enumerate(sounds, start=1):
             samples, gain = render(sound, seed)

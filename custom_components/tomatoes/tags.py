@@ -1,0 +1,157 @@
+"""Read what the sound library needs from an audio file's tags, with mutagen (blocking I/O).
+
+Only called from the executor. Handles the tag families that audio files carry:
+ID3 (MP3, WAV, AIFF), Vorbis comments (FLAC, Ogg, Opus), MP4 atoms and APEv2 / ASF
+key-value tags, and reads ReplayGain (track gain first, album gain second, Opus R128
+gains converted to ReplayGain's reference).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+from typing import Any
+
+import mutagen
+from mutagen.id3 import ID3
+from mutagen.mp4 import MP4Tags
+
+AUDIO_TYPES: dict[str, str] = {
+    ".aac": "audio/aac",
+    ".aif": "audio/aiff",
+    ".aiff": "audio/aiff",
+    ".flac": "audio/flac",
+    ".m4a": "audio/mp4",
+    ".mp3": "audio/mpeg",
+    ".oga": "audio/ogg",
+    ".ogg": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".wav": "audio/wav",
+}
+"""File extensions the library picks up, and the content type each is served with."""
+
+LOOP_TAG = "tomatoes_loop"
+"""Tag that marks a file as a seamless loop (value "1"); the bundled loops carry it."""
+
+_ID3_NAMES = {"TIT2": "title", "TPE1": "artist", "TALB": "album"}
+_MP4_NAMES = {"\xa9nam": "title", "\xa9ART": "artist", "\xa9alb": "album"}
+_MP4_FREEFORM = "----:com.apple.iTunes:"
+_ASF_NAMES = {"author": "artist", "wm/albumtitle": "album"}
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+# Opus R128 gains are relative to -23 LUFS; ReplayGain 2.0's reference is -18 LUFS.
+_R128_TO_REPLAYGAIN_DB = 5.0
+
+
+class UnreadableFileError(Exception):
+    """The file is not audio that mutagen understands, or it is damaged."""
+
+
+@dataclass(frozen=True, slots=True)
+class TagInfo:
+    """What the library keeps of one file's tags and stream info."""
+
+    title: str | None = None
+    artist: str | None = None
+    album: str | None = None
+    duration: float | None = None
+    gain: float | None = None
+    loop: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the info as JSON-safe data (for the scan cache)."""
+        return {
+            "title": self.title,
+            "artist": self.artist,
+            "album": self.album,
+            "duration": self.duration,
+            "gain": self.gain,
+            "loop": self.loop,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TagInfo:
+        """Rebuild the info from ``as_dict`` output (unknown keys are ignored)."""
+        return cls(
+            title=data.get("title"),
+            artist=data.get("artist"),
+            album=data.get("album"),
+            duration=data.get("duration"),
+            gain=data.get("gain"),
+            loop=bool(data.get("loop", False)),
+        )
+
+
+def read_tags(path: str) -> TagInfo:
+    """Return the tags and duration of an audio file; raise UnreadableFileError if it has none."""
+    try:
+        audio = mutagen.File(path)  # type: ignore[attr-defined]
+    except (mutagen.MutagenError, OSError, ValueError, EOFError, IndexError) as err:
+        # mutagen reports damaged files with MutagenError, but a few parsers let
+        # struct or index errors through on truncated data.
+        raise UnreadableFileError(str(err) or type(err).__name__) from err
+    if audio is None:
+        raise UnreadableFileError("not a recognised audio format")
+    values = _tag_values(audio.tags)
+    length = getattr(audio.info, "length", None)
+    return TagInfo(
+        title=values.get("title"),
+        artist=values.get("artist"),
+        album=values.get("album"),
+        duration=round(float(length), 3) if length else None,
+        gain=_gain(values),
+        loop=values.get(LOOP_TAG, "").strip() == "1",
+    )
+
+
+def _tag_values(tags: object) -> dict[str, str]:
+    """Flatten a file's tags to {lower-case name: first value as text}."""
+    if tags is None:
+        return {}
+    values: dict[str, str] = {}
+    if isinstance(tags, ID3):
+        for frame in tags.values():
+            if frame.FrameID in _ID3_NAMES and frame.text:
+                values.setdefault(_ID3_NAMES[frame.FrameID], str(frame.text[0]))
+            elif frame.FrameID == "TXXX" and frame.text:
+                values.setdefault(str(frame.desc).lower(), str(frame.text[0]))
+        return values
+    if isinstance(tags, MP4Tags):
+        for key, raw in tags.items():
+            if not raw:
+                continue
+            first = raw[0]
+            text = first.decode("utf-8", "replace") if isinstance(first, bytes) else str(first)
+            if key in _MP4_NAMES:
+                values.setdefault(_MP4_NAMES[key], text)
+            elif key.startswith(_MP4_FREEFORM):
+                values.setdefault(key[len(_MP4_FREEFORM) :].lower(), text)
+        return values
+    # Vorbis comments, APEv2 and ASF behave like {name: value or [values]}.
+    keys = getattr(tags, "keys", None)
+    if keys is None:
+        return values
+    for key in keys():
+        raw = tags[key]  # type: ignore[index]
+        first = raw[0] if isinstance(raw, list) and raw else raw
+        if first is None or first == []:
+            continue
+        name = str(key).lower()
+        values.setdefault(_ASF_NAMES.get(name, name), str(first))
+    return values
+
+
+def _gain(values: dict[str, str]) -> float | None:
+    """Return the ReplayGain (dB) to apply: track gain, else album gain, else Opus R128."""
+    for key in ("replaygain_track_gain", "replaygain_album_gain"):
+        if (number := _number(values.get(key))) is not None:
+            return number
+    for key in ("r128_track_gain", "r128_album_gain"):
+        if (number := _number(values.get(key))) is not None:
+            return round(number / 256 + _R128_TO_REPLAYGAIN_DB, 2)
+    return None
+
+
+def _number(text: str | None) -> float | None:
+    if text is None or (match := _NUMBER.search(text)) is None:
+        return None
+    return float(match.group())
