@@ -6,17 +6,14 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
 # Imported first so that our package, not Home Assistant's test one, provides
 # custom_components.tomatoes.
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
-from homeassistant.const import CONF_NAME
-from homeassistant.core import HomeAssistant
 
 START = "2026-11-26 09:00:00+00:00"
 

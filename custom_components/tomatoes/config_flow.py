@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import voluptuous as vol
-
 from homeassistant.config_entries import (
     ConfigEntry,
     ConfigFlow,
@@ -22,6 +20,7 @@ from homeassistant.helpers.selector import (
     NumberSelectorMode,
     TextSelector,
 )
+import voluptuous as vol
 
 from .const import (
     CONF_AUTO_START_BREAKS,
@@ -59,15 +58,10 @@ MINUTE_OPTIONS = {
 
 def _number(key: str) -> NumberSelector:
     low, high = LIMITS[key]
-    return NumberSelector(
-        NumberSelectorConfig(
-            min=low,
-            max=high,
-            step=1,
-            mode=NumberSelectorMode.BOX,
-            unit_of_measurement="min" if key in MINUTE_OPTIONS else None,
-        )
-    )
+    config = NumberSelectorConfig(min=low, max=high, step=1, mode=NumberSelectorMode.BOX)
+    if key in MINUTE_OPTIONS:
+        config["unit_of_measurement"] = "min"
+    return NumberSelector(config)
 
 
 def _schema(*, name: bool, extra: bool) -> vol.Schema:
@@ -107,9 +101,7 @@ class TomatoesConfigFlow(ConfigFlow, domain=DOMAIN):
                 return {CONF_NAME: "name_exists"}
         return {}
 
-    async def async_step_user(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Ask for a name and the timer's rules."""
         errors: dict[str, str] = {}
         if user_input is not None:
@@ -117,9 +109,7 @@ class TomatoesConfigFlow(ConfigFlow, domain=DOMAIN):
             options = _options(user_input, {})
             errors = self._name_errors(name) or option_errors(options)
             if not errors:
-                return self.async_create_entry(
-                    title=name, data={CONF_NAME: name}, options=options
-                )
+                return self.async_create_entry(title=name, data={CONF_NAME: name}, options=options)
         suggested = user_input or {CONF_NAME: DEFAULT_NAME, **DEFAULT_OPTIONS}
         return self.async_show_form(
             step_id="user",
@@ -169,17 +159,13 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
     # One menu entry per part of the options, each with a step of its own.
     MENU: tuple[str, ...] = ("timer",)
 
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Offer the parts of the options."""
         if len(self.MENU) == 1:
             return await self.async_step_timer()
         return self.async_show_menu(step_id="init", menu_options=list(self.MENU))
 
-    async def async_step_timer(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
+    async def async_step_timer(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show and save the timer's rules."""
         errors: dict[str, str] = {}
         if user_input is not None:

@@ -89,6 +89,7 @@ def preset_of(options: Mapping[str, Any]) -> str:
             return name
     return PRESET_CUSTOM
 
+
 VERSION: Final = "0.1.0"
 
 

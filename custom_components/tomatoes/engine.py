@@ -258,7 +258,9 @@ class Session:
             self._end_run(now)
         if skipped is Phase.LONG_BREAK:
             self.cycle_blocks = 0
-        following = self._break_after_focus(counted=False) if skipped is Phase.FOCUS else Phase.FOCUS
+        following = (
+            self._break_after_focus(counted=False) if skipped is Phase.FOCUS else Phase.FOCUS
+        )
         events.append(self._begin(following, now, None))
         return events
 
@@ -274,9 +276,7 @@ class Session:
         else:
             raise InvalidOperationError("not_active")
         self.planned = (self.planned or timedelta(0)) + by
-        events.append(
-            self._event(EventType.EXTENDED, now, extended_minutes=_minutes(by))
-        )
+        events.append(self._event(EventType.EXTENDED, now, extended_minutes=_minutes(by)))
         return events
 
     def stop(self, now: datetime) -> list[Event]:
@@ -299,13 +299,8 @@ class Session:
 
     def _housekeeping(self, now: datetime) -> list[Event]:
         events: list[Event] = []
-        while (
-            self.status is Status.RUNNING
-            and self.ends_at is not None
-            and self.ends_at <= now
-        ):
+        while self.status is Status.RUNNING and self.ends_at is not None and self.ends_at <= now:
             events.extend(self._complete(self.ends_at))
-        self._roll_day(now)
         if (
             self.status in (Status.IDLE, Status.READY)
             and self.idle_since is not None
@@ -392,9 +387,7 @@ class Session:
         self.run_started = None
         if self.phase is Phase.FOCUS:
             self._roll_day(at)
-            self.today = DayStats(
-                self.today.blocks, self.today.focus_seconds + ran.total_seconds()
-            )
+            self.today = DayStats(self.today.blocks, self.today.focus_seconds + ran.total_seconds())
 
     def _roll_day(self, at: datetime) -> None:
         day = self.local_day(at)
@@ -447,8 +440,7 @@ class Session:
             "day": self.day.isoformat() if self.day else None,
             "today": [self.today.blocks, self.today.focus_seconds],
             "history": {
-                day: [stats.blocks, stats.focus_seconds]
-                for day, stats in self.history.items()
+                day: [stats.blocks, stats.focus_seconds] for day, stats in self.history.items()
             },
         }
 

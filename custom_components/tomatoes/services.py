@@ -10,8 +10,6 @@ from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-import voluptuous as vol
-
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import (
     HomeAssistant,
@@ -24,6 +22,7 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.service import async_extract_config_entry_ids
 from homeassistant.util import dt as dt_util
+import voluptuous as vol
 
 from .const import DOMAIN, PRESETS
 from .engine import Phase
@@ -145,7 +144,7 @@ def timer_status(timer: FocusTimer) -> dict[str, Any]:
         "phase": str(session.phase),
         "status": str(session.status),
         "next_phase": str(session.next_phase),
-        "ends_at": session.ends_at.isoformat() if session.ends_at else None,
+        "ends_at": dt_util.as_utc(session.ends_at).isoformat() if session.ends_at else None,
         "remaining_seconds": round(left.total_seconds()) if left is not None else None,
         "completed_today": today.blocks,
         "focus_minutes_today": round(today.focus_seconds / 60, 1),

@@ -16,10 +16,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers.event import (
-    async_track_point_in_utc_time,
-    async_track_time_change,
-)
+from homeassistant.helpers.event import async_track_point_in_utc_time, async_track_time_change
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
@@ -132,9 +129,7 @@ class FocusTimer:
         task: str | None = None,
     ) -> None:
         """Start a phase (the next one by default)."""
-        await self.async_run(
-            lambda now: self.session.start(now, phase, duration, task)
-        )
+        await self.async_run(lambda now: self.session.start(now, phase, duration, task))
 
     async def async_pause(self) -> None:
         """Pause the running phase."""

@@ -1,0 +1,200 @@
+"""Restarts: a running block resumes, missed transitions are caught up once, pauses stay."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from homeassistant.const import EVENT_STATE_CHANGED
+from homeassistant.core import HomeAssistant
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
+
+from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
+from custom_components.tomatoes.engine import Session, Settings
+
+from .conftest import START, Advance
+
+NOW = datetime.fromisoformat(START)
+KEY = f"{DOMAIN}.study_entry"
+
+
+def seed(hass_storage: dict[str, Any], session: Session) -> None:
+    """Put a session into storage as a previous run of Home Assistant left it."""
+    hass_storage[KEY] = {
+        "version": 1,
+        "minor_version": 1,
+        "key": KEY,
+        "data": {"session": session.to_dict()},
+    }
+
+
+def state(hass: HomeAssistant, entity_id: str) -> str:
+    """Return the state of an entity, which must exist."""
+    current = hass.states.get(entity_id)
+    assert current is not None, entity_id
+    return current.state
+
+
+async def setup(hass: HomeAssistant, entry: MockConfigEntry, freezer: Any) -> list[Any]:
+    """Start Home Assistant's side of the timer at NOW; return the transition events seen."""
+    freezer.move_to(NOW)
+    events = async_capture_events(hass, EVENT_STATE_CHANGED)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return [
+        e.data["new_state"]
+        for e in events
+        if e.data["entity_id"] == "event.study_transition"
+        and e.data["new_state"].state not in ("unknown", "unavailable")
+    ]
+
+
+async def test_restart_in_the_middle_of_a_focus_block(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    mock_config_entry: MockConfigEntry,
+    freezer: Any,
+    advance: Advance,
+) -> None:
+    before = Session(Settings())
+    before.start(NOW - timedelta(minutes=10), task="Report")
+    seed(hass_storage, before)
+    fired = await setup(hass, mock_config_entry, freezer)
+    assert fired == [], "nothing ended while Home Assistant was down"
+    assert state(hass, "sensor.study_phase") == "focus"
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:15:00+00:00"
+    assert state(hass, "sensor.study_task") == "Report"
+    await advance(timedelta(minutes=15))
+    assert state(hass, "sensor.study_phase") == "short_break"
+    assert state(hass, "sensor.study_focus_blocks_today") == "1"
+    assert state(hass, "sensor.study_focus_time_today") == "25.0"
+
+
+async def test_restart_across_one_transition(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    mock_config_entry: MockConfigEntry,
+    freezer: Any,
+) -> None:
+    before = Session(Settings())
+    before.start(NOW - timedelta(minutes=28))  # ended at 08:57; the break runs to 09:02
+    seed(hass_storage, before)
+    fired = await setup(hass, mock_config_entry, freezer)
+    assert state(hass, "sensor.study_phase") == "short_break"
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:02:00+00:00"
+    assert state(hass, "sensor.study_focus_blocks_today") == "1"
+    assert len(fired) == 1
+    assert fired[0].attributes["event_type"] == "caught_up"
+    assert fired[0].attributes["missed"] == ["focus_completed", "break_started"]
+    assert fired[0].attributes["focus_completed"] == 1
+
+
+async def test_restart_across_several_transitions(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    freezer: Any,
+) -> None:
+    options = {**DEFAULT_OPTIONS, "auto_start_focus": True}
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Study",
+        data={"name": "Study"},
+        options=options,
+        entry_id="study_entry",
+    )
+    before = Session(Settings(auto_start_focus=True))
+    # Down since 07:00: 25+5+25+5+25+5+25 = 115 min, long break 15 min to 09:10.
+    before.start(NOW - timedelta(hours=2))
+    seed(hass_storage, before)
+    fired = await setup(hass, entry, freezer)
+    assert state(hass, "sensor.study_phase") == "long_break"
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:10:00+00:00"
+    # Home Assistant's test clock runs on US/Pacific time: the blocks that ended at
+    # 07:25 and 07:55 UTC belong to the day before, locally.
+    assert state(hass, "sensor.study_focus_blocks_today") == "2"
+    assert [f.attributes["event_type"] for f in fired] == ["caught_up"]
+    assert fired[0].attributes["focus_completed"] == 4
+    assert fired[0].attributes["since"] == "2026-11-26T07:25:00+00:00"
+
+
+async def test_restart_while_paused(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    mock_config_entry: MockConfigEntry,
+    freezer: Any,
+    advance: Advance,
+) -> None:
+    before = Session(Settings())
+    before.start(NOW - timedelta(hours=3))
+    before.pause(NOW - timedelta(hours=3) + timedelta(minutes=13))
+    seed(hass_storage, before)
+    fired = await setup(hass, mock_config_entry, freezer)
+    assert fired == []
+    assert state(hass, "sensor.study_status") == "paused"
+    assert state(hass, "sensor.study_time_left_paused") == "12.0"
+    await hass.services.async_call(DOMAIN, "resume", {}, blocking=True)
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:12:00+00:00"
+
+
+async def test_transitions_are_stored_before_they_are_announced(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    init_integration: MockConfigEntry,
+    advance: Advance,
+) -> None:
+    stored_when_announced: list[tuple[str, str]] = []
+
+    def on_change(event: Any) -> None:
+        new_state = event.data["new_state"]
+        if event.data["entity_id"] == "event.study_transition" and (
+            "event_type" in new_state.attributes
+        ):
+            session = hass_storage[KEY]["data"]["session"]
+            stored_when_announced.append((new_state.attributes["event_type"], session["phase"]))
+
+    hass.bus.async_listen(EVENT_STATE_CHANGED, on_change)
+    await hass.services.async_call(DOMAIN, "start", {}, blocking=True)
+    await advance(timedelta(minutes=25))
+    assert stored_when_announced == [
+        ("focus_started", "focus"),
+        ("focus_completed", "short_break"),
+        ("break_started", "short_break"),
+    ]
+
+
+async def test_reload_keeps_the_running_block(
+    hass: HomeAssistant, init_integration: MockConfigEntry, advance: Advance
+) -> None:
+    await hass.services.async_call(DOMAIN, "start", {"task": "Slides"}, blocking=True)
+    await advance(timedelta(minutes=5))
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert state(hass, "sensor.study_phase") == "focus"
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:25:00+00:00"
+    assert state(hass, "sensor.study_task") == "Slides"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_removing_the_timer_deletes_its_stored_session(
+    hass: HomeAssistant, hass_storage: dict[str, Any], init_integration: MockConfigEntry
+) -> None:
+    await hass.services.async_call(DOMAIN, "start", {}, blocking=True)
+    assert KEY in hass_storage
+    await hass.config_entries.async_remove(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert KEY not in hass_storage
+
+
+async def test_stored_session_from_utc_instants(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    mock_config_entry: MockConfigEntry,
+    freezer: Any,
+) -> None:
+    before = Session(Settings(), tz=UTC)
+    before.start(NOW - timedelta(minutes=1))
+    seed(hass_storage, before)
+    await setup(hass, mock_config_entry, freezer)
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:24:00+00:00"
