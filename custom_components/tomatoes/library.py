@@ -9,13 +9,13 @@ warning each and counted for diagnostics.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 import hashlib
 import logging
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 import time
 from typing import Any
 from urllib.parse import quote
@@ -25,8 +25,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
-from .scanner import CachedFile, FoundFile, Root, ScanResult, inside, scan
-from .tags import AUDIO_TYPES
+from .scanner import CachedFile, FoundFile, Root, ScanResult, audio_type, inside, scan
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -90,7 +89,7 @@ class Track:
     @property
     def mime_type(self) -> str:
         """Return the content type the file is served with."""
-        return AUDIO_TYPES[os.path.splitext(self.path)[1].lower()]
+        return audio_type(self.path) or "application/octet-stream"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +121,7 @@ def folder_source_id(path: str) -> str:
 
 def title_from_name(path: str) -> str:
     """Make a readable title from a file name, for files without a title tag."""
-    stem = os.path.splitext(os.path.basename(path))[0]
+    stem = PurePath(path).stem
     return stem.replace("_", " ").replace("-", " ").strip().capitalize() or stem
 
 
@@ -153,10 +152,6 @@ def _index(result: ScanResult) -> tuple[dict[str, Track], dict[str, str]]:
         else:
             corrupt[found.absolute] = found.entry.error or "unreadable"
     return tracks, corrupt
-
-
-def _under(path: str, roots: tuple[str, ...]) -> bool:
-    return path.startswith(roots)
 
 
 def _scan_and_index(
@@ -191,10 +186,10 @@ class SoundLibrary:
         sources = {
             BUNDLED: Source(BUNDLED, "Ambient loops", str(SOUNDS_DIR / "loops"), SourceKind.BUNDLED)
         }
-        folders = sorted({path for paths in self._folders.values() for path in paths})
-        for path in sorted(folders, key=lambda path: (os.path.basename(path).lower(), path)):
+        folders = {path for paths in self._folders.values() for path in paths}
+        for path in sorted(folders, key=lambda path: (PurePath(path).name.lower(), path)):
             source_id = folder_source_id(path)
-            name = os.path.basename(os.path.normpath(path)) or path
+            name = PurePath(path).name or path
             sources[source_id] = Source(source_id, name, path, SourceKind.FOLDER)
         sources[CHIMES] = Source(CHIMES, "Chimes", str(SOUNDS_DIR / "chimes"), SourceKind.CHIMES)
         return sources
@@ -218,7 +213,8 @@ class SoundLibrary:
         )
         await self.async_scan()
 
-    async def async_set_folders(self, owner: str, folders: Iterable[str]) -> None:
+    @callback
+    def async_set_folders(self, owner: str, folders: Iterable[str]) -> None:
         """Use a timer's folders; new folders are indexed from the cache, then scanned."""
         paths = tuple(os.path.normpath(folder) for folder in folders)
         before = set(self.sources)
@@ -262,13 +258,15 @@ class SoundLibrary:
             self._tracks.update(
                 (key, track) for key, track in tracks.items() if track.source in current
             )
-            roots = self._real_roots(scanned)
+            prefixes = tuple(root + os.sep for root in result.real_roots.values())
             self.corrupt = {
-                path: reason for path, reason in self.corrupt.items() if not _under(path, roots)
+                path: reason
+                for path, reason in self.corrupt.items()
+                if not path.startswith(prefixes)
             } | corrupt
             before = set(self._cache)
             self._cache = {
-                path: entry for path, entry in self._cache.items() if not _under(path, roots)
+                path: entry for path, entry in self._cache.items() if not path.startswith(prefixes)
             } | result.cache()
             for path, reason in result.new_errors:
                 _LOGGER.warning("Skipping %s: the file cannot be read (%s)", path, reason)
@@ -292,13 +290,6 @@ class SoundLibrary:
         self._notify()
         return self.last_scan
 
-    def _real_roots(self, source_ids: set[str]) -> tuple[str, ...]:
-        return tuple(
-            os.path.realpath(source.path) + os.sep
-            for source in self.sources.values()
-            if source.id in source_ids
-        )
-
     async def _async_save(self) -> None:
         cache = dict(self._cache)
         files = await self.hass.async_add_executor_job(
@@ -311,7 +302,11 @@ class SoundLibrary:
             del self._tracks[key]
 
     def _index_from_cache(self, source_ids: set[str]) -> None:
-        """Index what the cache knows of new folders, so they work before their scan ends."""
+        """Index what the cache knows of new folders, so they work before their scan ends.
+
+        The cache is keyed by real paths; a folder reached through a link is only
+        found by its scan (resolving links here would touch the disk in the event loop).
+        """
         for source_id in source_ids:
             source = self.sources[source_id]
             root = os.path.normpath(source.path) + os.sep
@@ -365,10 +360,10 @@ class SoundLibrary:
         library_source = self.sources.get(source)
         if track is None or library_source is None:
             return None
-        real_root = os.path.realpath(library_source.path)
 
         def _check() -> bool:
-            return inside(real_root, track.absolute) and os.path.isfile(track.absolute)
+            real_root = os.path.realpath(library_source.path)
+            return inside(real_root, track.absolute) and Path(track.absolute).is_file()
 
         if not await self.hass.async_add_executor_job(_check):
             return None
@@ -386,7 +381,7 @@ class SoundLibrary:
                 for source in self.sources.values()
             },
             "corrupt_files": len(self.corrupt),
-            "corrupt": sorted(os.path.basename(path) for path in self.corrupt),
+            "corrupt": sorted(PurePath(path).name for path in self.corrupt),
             "last_scan": self.last_scan.as_dict() if self.last_scan else None,
         }
 

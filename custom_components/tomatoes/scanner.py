@@ -8,8 +8,10 @@ and not read again until they change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 import os
+from pathlib import Path
 import stat
 from typing import Any
 
@@ -67,6 +69,7 @@ class ScanResult:
     new_errors: list[tuple[str, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     truncated: list[str] = field(default_factory=list)
+    real_roots: dict[str, str] = field(default_factory=dict)
 
     def cache(self) -> dict[str, CachedFile]:
         """Return the cache to keep: every file this scan saw, by absolute path."""
@@ -77,16 +80,16 @@ def scan(roots: list[Root], cache: dict[str, CachedFile]) -> ScanResult:
     """Scan every root; read tags only of files that are new or changed since ``cache``."""
     result = ScanResult()
     for root in roots:
-        real_root = os.path.realpath(root.path)
-        if not os.path.isdir(real_root):
+        real_root = result.real_roots[root.source] = os.path.realpath(root.path)
+        if not Path(real_root).is_dir():
             result.missing.append(root.source)
             continue
         count = 0
-        for absolute in _audio_files(real_root):
+        for entry in _audio_files(real_root):
             if count >= MAX_FILES_PER_FOLDER:
                 result.truncated.append(root.source)
                 break
-            found = _scan_file(root.source, real_root, absolute, cache, result)
+            found = _scan_file(root.source, real_root, entry, cache, result)
             if found is not None:
                 result.files.append(found)
                 count += 1
@@ -98,30 +101,38 @@ def inside(real_root: str, path: str) -> bool:
     return os.path.realpath(path).startswith(real_root.rstrip(os.sep) + os.sep)
 
 
-def _audio_files(real_root: str) -> list[str]:
-    """Return the audio files under a folder, sorted, skipping hidden names."""
-    files: list[str] = []
-    for folder, folders, names in os.walk(real_root, followlinks=False):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        files.extend(
-            os.path.join(folder, name)
-            for name in sorted(names)
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in AUDIO_TYPES
-        )
-    return files
+def audio_type(name: str) -> str | None:
+    """Return the content type of an audio file name the library picks up, else None."""
+    _, dot, extension = name.rpartition(".")
+    return AUDIO_TYPES.get(f".{extension.lower()}") if dot else None
+
+
+def _audio_files(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Yield the audio files under a folder in name order, skipping hidden names."""
+    # Links to folders are not followed: they could lead out of the folder, or in a circle.
+    with os.scandir(folder) as scanned:
+        entries = sorted(scanned, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _audio_files(entry.path)
+        elif audio_type(entry.name) is not None:
+            yield entry
 
 
 def _scan_file(
     source: str,
     real_root: str,
-    absolute: str,
+    path: os.DirEntry[str],
     cache: dict[str, CachedFile],
     result: ScanResult,
 ) -> FoundFile | None:
-    if os.path.islink(absolute) and not inside(real_root, absolute):
+    absolute = path.path
+    if path.is_symlink() and not inside(real_root, absolute):
         return None  # a link that leads out of the folder is not part of the library
     try:
-        status = os.stat(absolute)
+        status = path.stat()
     except OSError:
         return None
     if not stat.S_ISREG(status.st_mode):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import re
-from typing import Any
+from typing import Any, cast
 
-import mutagen
+from mutagen._file import File  # mutagen exports these by name only from 1.48 on
+from mutagen._util import MutagenError
 from mutagen.id3 import ID3
 from mutagen.mp4 import MP4Tags
 
@@ -84,8 +85,8 @@ class TagInfo:
 def read_tags(path: str) -> TagInfo:
     """Return the tags and duration of an audio file; raise UnreadableFileError if it has none."""
     try:
-        audio = mutagen.File(path)  # type: ignore[attr-defined]
-    except (mutagen.MutagenError, OSError, ValueError, EOFError, IndexError) as err:
+        audio = File(path)
+    except (MutagenError, OSError, ValueError, EOFError, IndexError) as err:
         # mutagen reports damaged files with MutagenError, but a few parsers let
         # struct or index errors through on truncated data.
         raise UnreadableFileError(str(err) or type(err).__name__) from err
@@ -107,31 +108,48 @@ def _tag_values(tags: object) -> dict[str, str]:
     """Flatten a file's tags to {lower-case name: first value as text}."""
     if tags is None:
         return {}
-    values: dict[str, str] = {}
+    # mutagen's tag classes are untyped; they are handled as Any below.
     if isinstance(tags, ID3):
-        for frame in tags.values():
-            if frame.FrameID in _ID3_NAMES and frame.text:
-                values.setdefault(_ID3_NAMES[frame.FrameID], str(frame.text[0]))
-            elif frame.FrameID == "TXXX" and frame.text:
-                values.setdefault(str(frame.desc).lower(), str(frame.text[0]))
-        return values
+        return _id3_values(cast("Any", tags))
     if isinstance(tags, MP4Tags):
-        for key, raw in tags.items():
-            if not raw:
-                continue
-            first = raw[0]
-            text = first.decode("utf-8", "replace") if isinstance(first, bytes) else str(first)
-            if key in _MP4_NAMES:
-                values.setdefault(_MP4_NAMES[key], text)
-            elif key.startswith(_MP4_FREEFORM):
-                values.setdefault(key[len(_MP4_FREEFORM) :].lower(), text)
+        return _mp4_values(cast("Any", tags))
+    return _mapping_values(tags)
+
+
+def _id3_values(tags: Any) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for frame_id, name in _ID3_NAMES.items():
+        for frame in tags.getall(frame_id):
+            if frame.text:
+                values.setdefault(name, str(frame.text[0]))
+    for frame in tags.getall("TXXX"):
+        if frame.text:
+            values.setdefault(str(frame.desc).lower(), str(frame.text[0]))
+    return values
+
+
+def _mp4_values(tags: Any) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for key in list(tags.keys()):
+        raw = tags[key]
+        if not raw:
+            continue
+        first = raw[0]
+        text = first.decode("utf-8", "replace") if isinstance(first, bytes) else str(first)
+        if key in _MP4_NAMES:
+            values.setdefault(_MP4_NAMES[key], text)
+        elif key.startswith(_MP4_FREEFORM):
+            values.setdefault(key[len(_MP4_FREEFORM) :].lower(), text)
+    return values
+
+
+def _mapping_values(tags: Any) -> dict[str, str]:
+    """Read Vorbis comments, APEv2 and ASF tags, which behave like {name: value(s)}."""
+    values: dict[str, str] = {}
+    if not hasattr(tags, "keys"):
         return values
-    # Vorbis comments, APEv2 and ASF behave like {name: value or [values]}.
-    keys = getattr(tags, "keys", None)
-    if keys is None:
-        return values
-    for key in keys():
-        raw = tags[key]  # type: ignore[index]
+    for key in tags.keys():  # noqa: SIM118 - Vorbis comments are a list with keys(), no iter
+        raw = tags[key]
         first = raw[0] if isinstance(raw, list) and raw else raw
         if first is None or first == []:
             continue
