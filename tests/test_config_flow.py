@@ -99,6 +99,11 @@ async def test_options_flow_changes_the_rules(
 ) -> None:
     entry = init_integration
     result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["timer", "sound"]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "timer"}
+    )
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "timer"
     new = {**DEFAULT_OPTIONS, "focus_minutes": 40, "session_target": 4}
@@ -114,6 +119,9 @@ async def test_options_flow_changes_the_rules(
 async def test_options_flow_error(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
     entry = init_integration
     result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "timer"}
+    )
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**DEFAULT_OPTIONS, "short_break_minutes": 20}
     )

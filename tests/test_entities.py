@@ -47,7 +47,7 @@ async def test_one_device_with_all_entities(
     assert device.entry_type is dr.DeviceEntryType.SERVICE
     entities = er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
     assert all(entity.device_id == device.id for entity in entities)
-    assert len({entity.unique_id for entity in entities}) == len(entities) == 22
+    assert len({entity.unique_id for entity in entities}) == len(entities) == 24
     assert {entity.translation_key for entity in entities} >= {
         "phase",
         "ends_at",
@@ -61,6 +61,8 @@ async def test_one_device_with_all_entities(
         "pause_resume",
         "preset",
         "auto_start_breaks",
+        "sound",
+        "sound_volume",
     }
 
 

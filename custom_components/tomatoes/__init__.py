@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
+from .ambience import Ambience, ambience_store
 from .const import DOMAIN
+from .http import SoundFileView
+from .library import async_get_library
 from .models import TomatoesConfigEntry, TomatoesData
+from .players import issue_id
 from .services import async_setup_services
+from .sound_options import SoundSettings
 from .timer import FocusTimer, timer_store
 
 PLATFORMS: list[Platform] = [
@@ -35,9 +40,18 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     """Load a timer, catch up on what ended while it was down, and add its entities."""
     timer = FocusTimer(hass, entry, timer_store(hass, entry.entry_id))
     await timer.async_setup()
-    entry.runtime_data = TomatoesData(timer=timer)
+    library = await async_get_library(hass)
+    if not library.view_registered:
+        hass.http.register_view(SoundFileView(library))
+        library.view_registered = True
+    library.async_set_folders(entry.entry_id, SoundSettings.from_options(entry.options).folders)
+    entry.async_on_unload(lambda: library.async_set_folders(entry.entry_id, ()))
+    ambience = Ambience(entry, timer, library, ambience_store(hass, entry.entry_id))
+    entry.runtime_data = TomatoesData(timer=timer, ambience=ambience)
     entry.async_on_unload(timer.async_shutdown)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    await ambience.async_setup()
+    entry.async_on_unload(ambience.async_shutdown)
     timer.async_announce_pending()
     return True
 
@@ -48,5 +62,10 @@ async def async_unload_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> None:
-    """Delete the stored session of a timer the user removed."""
+    """Delete the stored session and sound state of a timer the user removed."""
     await timer_store(hass, entry.entry_id).async_remove()
+    await ambience_store(hass, entry.entry_id).async_remove()
+    issues = ir.async_get(hass).issues
+    for domain, issue in list(issues):
+        if domain == DOMAIN and issue.startswith(issue_id(entry.entry_id, "")):
+            ir.async_delete_issue(hass, DOMAIN, issue)

@@ -36,6 +36,8 @@ from .const import (
     LIMITS,
     option_errors,
 )
+from .library import async_get_library
+from .sound_flow import async_sound_errors, sound_options, sound_schema, suggested_sound_values
 
 DEFAULT_NAME = "Focus timer"
 
@@ -157,7 +159,7 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
     """Change a timer's rules and effects; the timer reloads and keeps its running phase."""
 
     # One menu entry per part of the options, each with a step of its own.
-    MENU: tuple[str, ...] = ("timer",)
+    MENU: tuple[str, ...] = ("timer", "sound")
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Offer the parts of the options."""
@@ -178,6 +180,24 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
             step_id="timer",
             data_schema=self.add_suggested_values_to_schema(
                 _schema(name=False, extra=True), suggested
+            ),
+            errors=errors,
+        )
+
+    async def async_step_sound(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Show and save the ambient sound options (players, sounds, volume, fades, breaks)."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            options = sound_options(user_input)
+            errors = await async_sound_errors(self.hass, options)
+            if not errors:
+                return self.async_create_entry(data={**self.config_entry.options, **options})
+        current = suggested_sound_values(self.config_entry.options)
+        library = await async_get_library(self.hass)
+        return self.async_show_form(
+            step_id="sound",
+            data_schema=self.add_suggested_values_to_schema(
+                sound_schema(library, current), user_input or current
             ),
             errors=errors,
         )

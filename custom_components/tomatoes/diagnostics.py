@@ -1,4 +1,4 @@
-"""Diagnostics of a Tomatoes timer: its settings, session and schedule (task redacted)."""
+"""Diagnostics of a Tomatoes timer: settings, session, schedule, sound (task redacted)."""
 
 from __future__ import annotations
 
@@ -22,4 +22,8 @@ async def async_get_config_entry_diagnostics(
         "entry": {"title": entry.title, "options": dict(entry.options)},
         "session": async_redact_data(timer.session.to_dict(), TO_REDACT),
         "next_deadline": deadline.isoformat() if deadline else None,
+        "sound": {
+            "playback": entry.runtime_data.ambience.diagnostics(),
+            "library": entry.runtime_data.ambience.library.diagnostics(),
+        },
     }

@@ -177,6 +177,8 @@ class SoundLibrary:
         self.last_scan: ScanStats | None = None
         self._scan_lock = asyncio.Lock()
         self._listeners: list[CALLBACK_TYPE] = []
+        self.setup_task: asyncio.Task[None] | None = None
+        self.view_registered = False
 
     # ----------------------------------------------------------------- sources
 
@@ -387,8 +389,12 @@ class SoundLibrary:
 
 
 async def async_get_library(hass: HomeAssistant) -> SoundLibrary:
-    """Return the instance's library, setting it up on first use."""
+    """Return the instance's library, set up on first use (one setup, however many ask)."""
     if (library := hass.data.get(DATA_LIBRARY)) is None:
         library = hass.data[DATA_LIBRARY] = SoundLibrary(hass)
-        await library.async_setup()
+        library.setup_task = hass.async_create_task(
+            library.async_setup(), "tomatoes library setup", eager_start=True
+        )
+    if library.setup_task is not None:
+        await library.setup_task
     return library

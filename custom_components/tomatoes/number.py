@@ -1,4 +1,4 @@
-"""Numbers of a Tomatoes timer: phase durations, long break rhythm and session target."""
+"""Numbers of a Tomatoes timer: phase durations, long break rhythm, session target, sound volume."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from homeassistant.components.number import (
     NumberEntityDescription,
     NumberMode,
 )
-from homeassistant.const import EntityCategory, UnitOfTime
+from homeassistant.const import PERCENTAGE, EntityCategory, UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -25,6 +25,7 @@ from .const import (
 )
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
+from .sound_options import CONF_SOUND_VOLUME, SOUND_LIMITS
 
 PARALLEL_UPDATES = 0
 
@@ -73,13 +74,30 @@ NUMBERS: tuple[TomatoesNumberEntityDescription, ...] = (
 )
 
 
+SOUND_VOLUME = TomatoesNumberEntityDescription(
+    key=CONF_SOUND_VOLUME,
+    translation_key=CONF_SOUND_VOLUME,
+    option=CONF_SOUND_VOLUME,
+    native_unit_of_measurement=PERCENTAGE,
+    native_min_value=SOUND_LIMITS[CONF_SOUND_VOLUME][0],
+    native_max_value=SOUND_LIMITS[CONF_SOUND_VOLUME][1],
+    native_step=1,
+    mode=NumberMode.SLIDER,
+)
+
+
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: TomatoesConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the setting numbers of a timer."""
-    async_add_entities(TomatoesNumber(entry, description) for description in NUMBERS)
+    async_add_entities(
+        [
+            *(TomatoesNumber(entry, description) for description in NUMBERS),
+            SoundVolumeNumber(entry, SOUND_VOLUME),
+        ]
+    )
 
 
 class TomatoesNumber(TomatoesEntity, NumberEntity):
@@ -96,3 +114,24 @@ class TomatoesNumber(TomatoesEntity, NumberEntity):
     async def async_set_native_value(self, value: float) -> None:
         """Store the new value in the entry's options."""
         await self.timer.async_update_options({self.entity_description.option: int(value)})
+
+
+class SoundVolumeNumber(TomatoesEntity, NumberEntity):
+    """The focus volume of the ambient sound; during focus the players follow at once."""
+
+    entity_description: TomatoesNumberEntityDescription
+
+    async def async_added_to_hass(self) -> None:
+        """Also follow the sound options."""
+        await super().async_added_to_hass()
+        ambience = self.entry.runtime_data.ambience
+        self.async_on_remove(ambience.async_add_listener(self._async_timer_changed))
+
+    @property
+    def native_value(self) -> float:
+        """Return the focus volume in percent."""
+        return round(self.entry.runtime_data.ambience.settings.volume * 100)
+
+    async def async_set_native_value(self, value: float) -> None:
+        """Store the new volume and apply it to the players that play now."""
+        await self.entry.runtime_data.ambience.async_set_volume(value)

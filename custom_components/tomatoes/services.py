@@ -26,6 +26,7 @@ import voluptuous as vol
 
 from .const import DOMAIN, PRESETS
 from .engine import Phase
+from .sound_services import async_setup_sound_services
 from .timer import FocusTimer
 
 SERVICE_START = "start"
@@ -173,3 +174,4 @@ def async_setup_services(hass: HomeAssistant) -> None:
         schema=TARGET_SCHEMA,
         supports_response=SupportsResponse.ONLY,
     )
+    async_setup_sound_services(hass)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final
 
-from .library import MEDIA_SOURCE_PREFIX
+from .library import BUNDLED, MEDIA_SOURCE_PREFIX, SoundLibrary, SourceKind
 
 CONF_SOUND_PLAYERS: Final = "sound_players"
 CONF_SOUND_SOURCE: Final = "sound_source"
@@ -35,6 +35,9 @@ class BreakAction(StrEnum):
     PAUSE = "pause"
     SOUND = "sound"
 
+
+SHUFFLE_MARK = "\N{TWISTED RIGHTWARDS ARROWS}"
+"""Put before a folder's name where the folder plays as a shuffled playlist."""
 
 SOUND_LIMITS: Final[dict[str, tuple[int, int]]] = {
     CONF_SOUND_VOLUME: (0, 100),
@@ -110,3 +113,40 @@ def is_valid_reference(reference: str) -> bool:
         return len(reference) > len("media-source://")
     scheme, _, rest = reference.partition("://")
     return scheme.lower() in ("http", "https") and bool(rest) and " " not in reference
+
+
+def sound_choices(
+    library: SoundLibrary, current: tuple[str, ...] = (), max_files: int = 50
+) -> dict[str, str]:
+    """Return {label: reference} of the sounds to offer, in a stable order.
+
+    The bundled loops, then each folder as a shuffled playlist, then the folders'
+    files (only when there are at most ``max_files``), then any current reference
+    that is none of those (a stream URL, another media source, a file beyond the cap).
+    """
+    choices: dict[str, str] = {}
+
+    def add(label: str, reference: str, source_name: str) -> None:
+        if reference in choices.values():
+            return
+        if label in choices:
+            label = f"{label} ({source_name})"
+        choices.setdefault(label, reference)
+
+    sources = library.sources
+    for track in library.tracks(BUNDLED):
+        add(track.title, track.media_id, sources[track.source].name)
+    folders = [source for source in sources.values() if source.kind is SourceKind.FOLDER]
+    for source in folders:
+        add(f"{SHUFFLE_MARK} {source.name}", f"{MEDIA_SOURCE_PREFIX}/{source.id}", source.name)
+    files = [track for source in folders for track in library.tracks(source.id)]
+    if len(files) <= max_files:
+        for track in files:
+            add(track.title, track.media_id, sources[track.source].name)
+    for reference in current:
+        if reference in choices.values():
+            continue
+        identifier = library_identifier(reference)
+        known = library.track(identifier) if identifier else None
+        add(known.title if known else reference, reference, "")
+    return choices
