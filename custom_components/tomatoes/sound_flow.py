@@ -123,20 +123,31 @@ def sound_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
 
 async def async_sound_errors(hass: HomeAssistant, options: Mapping[str, Any]) -> dict[str, str]:
     """Return {option: error key} for sound options that cannot work."""
-    errors: dict[str, str] = {}
-    for key, (low, high) in SOUND_LIMITS.items():
-        if not low <= options[key] <= high:
-            errors[key] = "out_of_range"
-    for key in (CONF_SOUND_SOURCE, CONF_SOUND_BREAK_SOURCE):
-        if not is_valid_reference(options[key]):
-            errors[key] = "invalid_sound"
-    if options[CONF_SOUND_ON_BREAK] not in {action.value for action in BreakAction}:
-        errors[CONF_SOUND_ON_BREAK] = "invalid_break_action"
+    errors = {key: error for key, error in _form_errors(options) if error is not None}
     for folder in options[CONF_SOUND_FOLDERS]:
         if error := await hass.async_add_executor_job(folder_error, hass, folder):
-            errors[CONF_SOUND_FOLDERS] = error
-            break
+            errors.setdefault(CONF_SOUND_FOLDERS, error)
     return errors
+
+
+def _form_errors(options: Mapping[str, Any]) -> list[tuple[str, str | None]]:
+    """Return (option, error key or None) for each check that needs no disk."""
+    checks: list[tuple[str, str | None]] = [
+        (key, None if low <= options[key] <= high else "out_of_range")
+        for key, (low, high) in SOUND_LIMITS.items()
+    ]
+    checks.extend(
+        (key, None if is_valid_reference(options[key]) else "invalid_sound")
+        for key in (CONF_SOUND_SOURCE, CONF_SOUND_BREAK_SOURCE)
+    )
+    valid_actions = {action.value for action in BreakAction}
+    checks.append(
+        (
+            CONF_SOUND_ON_BREAK,
+            None if options[CONF_SOUND_ON_BREAK] in valid_actions else "invalid_break_action",
+        )
+    )
+    return checks
 
 
 def folder_error(hass: HomeAssistant, folder: str) -> str | None:
