@@ -767,7 +767,7 @@ class Ambience:
     # ------------------------------------------------------------------ helpers
 
     def _run(self, coro: Coroutine[Any, Any, None], name: str) -> None:
-        self.entry.async_create_background_task(self.hass, coro, name, eager_start=False)
+        self.entry.async_create_task(self.hass, coro, name, eager_start=False)
 
     async def _gather(self, calls: Iterable[Coroutine[Any, Any, Any]]) -> None:
         """Run calls on several players at once (each one reports its own failures)."""

@@ -1,0 +1,1 @@
+"""Tests of the ambient sound: library, media source, HTTP view and playback."""
