@@ -82,8 +82,10 @@ from .timer import FocusTimer
 _LOGGER = logging.getLogger(__name__)
 
 STORAGE_VERSION = 1
-MAX_RESTARTS = 3
-"""Restarts in a row (without the player reaching "playing") before a player counts as failing."""
+MAX_QUICK_STOPS = 3
+"""A player that stops this many times in a row, each soon after it was started, is failing."""
+QUICK_STOP = timedelta(seconds=10)
+"""A stop this soon after a start counts as a quick stop (a file that cannot be played)."""
 WATCHDOG_GRACE = timedelta(seconds=5)
 """How long after a file's end (from its duration) a player that stopped gets its next file."""
 VOLUME_TOLERANCE = 0.005
@@ -159,7 +161,8 @@ class Ambience:
         self._unsub_step: CALLBACK_TYPE | None = None
         self._unsub_players: CALLBACK_TYPE | None = None
         self._watchdogs: dict[str, CALLBACK_TYPE] = {}
-        self._restarts: dict[str, int] = {}
+        self._quick_stops: dict[str, int] = {}
+        self._started: dict[str, datetime] = {}
         self._skipped: set[str] = set()
         self._listeners: list[CALLBACK_TYPE] = []
         self._warned_sounds: set[str] = set()
@@ -288,7 +291,7 @@ class Ambience:
         now = dt_util.utcnow()
         self.program, self.sound = program, reference
         self.seed = random.randrange(1 << 30)  # noqa: S311 - a shuffle, not a secret
-        self.snapshots, self._skipped, self._restarts = {}, set(), {}
+        self.snapshots, self._skipped, self._quick_stops = {}, set(), {}
         self.fade = Fade.over(now, self.settings.fade_in, 0.0, 1.0)
         taken = self._snapshot_players(self.settings.players)
         await self._async_save()
@@ -325,6 +328,7 @@ class Ambience:
         supported = features(state)
         items = self._items()
         item = items[snapshot.position % len(items)]
+        self._started[entity_id] = dt_util.utcnow()
         if state.state == MediaPlayerState.OFF and Feature.TURN_ON in supported:
             await self.control.async_call(entity_id, SERVICE_TURN_ON)
         if Feature.VOLUME_SET in supported:
@@ -603,9 +607,6 @@ class Ambience:
             or self.switch_to is not None
         ):
             return
-        if new.state == MediaPlayerState.PLAYING:
-            self._restarts.pop(entity_id, None)
-            return
         if new.state not in STOPPED_STATES or (self.control.owns(new.context) and not came_back):
             return
         if new.context.user_id is not None and not came_back:
@@ -626,9 +627,14 @@ class Ambience:
                 or self._is_playing(entity_id)
             ):
                 return
-            restarts = self._restarts[entity_id] = self._restarts.get(entity_id, 0) + 1
-            if restarts > MAX_RESTARTS:
-                self.control.report(entity_id, "it stops playing again and again")
+            now = dt_util.utcnow()
+            started = self._started.get(entity_id)
+            quick = started is not None and now - started < QUICK_STOP
+            stops = self._quick_stops[entity_id] = (
+                self._quick_stops.get(entity_id, 0) + 1 if quick else 0
+            )
+            if stops >= MAX_QUICK_STOPS:
+                self.control.report(entity_id, "it stops right after it starts playing")
                 return
             if advance:
                 snapshot.position += 1

@@ -19,9 +19,7 @@ _MP3_HEADER = bytes([0xFF, 0xFB, 0x90, 0xC0])
 _MP3_FRAME = _MP3_HEADER + bytes(417 - len(_MP3_HEADER))
 
 
-def _id3(
-    title: str | None, artist: str | None, album: str | None, extra: dict[str, str]
-) -> ID3:
+def _id3(title: str | None, artist: str | None, album: str | None, extra: dict[str, str]) -> ID3:
     tags = ID3()
     if title:
         tags.add(TIT2(encoding=3, text=[title]))

@@ -90,7 +90,9 @@ class Players:
 
     def volumes(self, entity_id: str) -> list[float]:
         """Return the volumes set on a player, in order."""
-        return [data["volume_level"] for service, data in self.of(entity_id) if service == "volume_set"]
+        return [
+            data["volume_level"] for service, data in self.of(entity_id) if service == "volume_set"
+        ]
 
     def clear(self) -> None:
         """Forget the calls made so far."""

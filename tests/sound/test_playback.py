@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from unittest.mock import patch
 
-from homeassistant.core import HomeAssistant
+from homeassistant.components.media_player.const import MediaPlayerEntityFeature as F
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.network import NoURLAvailableError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DOMAIN
+from tests.conftest import Advance
 
-from ..conftest import Advance
-from .conftest import AMBIENCE_KEY, BASE_URL, DESK, KITCHEN, Call, Players
+from .conftest import AMBIENCE_KEY, BASE_URL, DESK, KITCHEN, PLAYER_FEATURES, Call, Players
 
 pytestmark = pytest.mark.usefixtures("init_integration")
 
@@ -73,9 +77,7 @@ async def test_focus_start_snapshots_then_fades_in_and_plays(
     # Fade in: ten steps, one a second, up to the focus volume (40 %).
     for _ in range(10):
         await advance(timedelta(seconds=1))
-    assert players.volumes(DESK) == [
-        0.0, 0.04, 0.08, 0.12, 0.16, 0.2, 0.24, 0.28, 0.32, 0.36, 0.4
-    ]
+    assert players.volumes(DESK) == [0.0, 0.04, 0.08, 0.12, 0.16, 0.2, 0.24, 0.28, 0.32, 0.36, 0.4]
     await advance(timedelta(minutes=5))
     assert len(players.volumes(DESK)) == 11  # no more steps once the fade is done
 
@@ -183,3 +185,225 @@ async def test_a_busy_player_is_left_alone_unless_taking_over_is_allowed(
     await timer_action(hass, "stop")
     await advance(timedelta(seconds=5))
     assert players.of(DESK) == []
+
+
+OCEAN = "/api/tomatoes/sound/bundled/ocean.flac"
+
+
+async def test_break_sound_follows_the_focus_sound_then_players_are_given_back(
+    hass: HomeAssistant, players: Players, advance: Advance, init_integration: MockConfigEntry
+) -> None:
+    await reload_with(hass, init_integration, sound_on_break="sound")
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.clear()
+    await advance(timedelta(minutes=25) - timedelta(seconds=10))  # focus ends, break starts
+    for _ in range(5):
+        await advance(timedelta(seconds=1))  # fade out
+    desk = players.of(DESK)
+    assert [service for service, _ in desk] == ["volume_set"] * 5 + [
+        "volume_set",
+        "play_media",
+        "repeat_set",
+    ]
+    assert desk[5] == ("volume_set", {"volume_level": 0.0})
+    assert OCEAN in desk[6][1]["media_content_id"]
+    players.clear()
+    await finish_fade_in(advance)
+    # The ocean loop carries +1.48 dB of ReplayGain: 40 % becomes 47.4 %.
+    assert players.volumes(DESK)[-1] == 0.474
+    players.clear()
+    await advance(timedelta(minutes=5) - timedelta(seconds=15))  # the break ends
+    await advance(timedelta(seconds=5))
+    assert players.of(DESK)[-3:] == [
+        ("media_stop", {}),
+        ("repeat_set", {"repeat": "off"}),
+        ("volume_set", {"volume_level": 0.5}),
+    ]
+
+
+async def test_breaks_can_pause_the_players_instead(
+    hass: HomeAssistant, players: Players, advance: Advance, init_integration: MockConfigEntry
+) -> None:
+    await reload_with(hass, init_integration, sound_on_break="pause", sound_fade_out=0)
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.clear()
+    await advance(timedelta(minutes=25))
+    assert players.of(DESK) == [
+        ("media_pause", {}),
+        ("repeat_set", {"repeat": "off"}),
+        ("volume_set", {"volume_level": 0.5}),
+    ]
+    assert hass.states.get(DESK).state == "paused"
+
+
+async def test_pausing_the_timer_gives_players_back_and_resuming_takes_them_again(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    await timer_action(hass, "pause")
+    await advance(timedelta(seconds=5))
+    assert hass.states.get(DESK).state == "idle"
+    assert hass.states.get(DESK).attributes["volume_level"] == 0.5
+    players.clear()
+    await timer_action(hass, "resume")
+    assert [service for service, _ in players.of(DESK)] == [
+        "volume_set",
+        "play_media",
+        "repeat_set",
+    ]
+
+
+async def test_focus_coming_back_during_the_fade_out_fades_back_in(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    await timer_action(hass, "pause")
+    await advance(timedelta(seconds=2))  # 0.4 -> 0.24
+    players.clear()
+    await timer_action(hass, "resume")
+    await advance(timedelta(seconds=10))
+    desk = players.of(DESK)
+    assert "media_stop" not in [service for service, _ in desk]
+    assert "play_media" not in [service for service, _ in desk]
+    assert players.volumes(DESK)[-1] == 0.4
+    assert players.volumes(DESK)[0] > 0.24
+
+
+async def test_a_player_that_stops_mid_block_plays_again(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.clear()
+    players.set_state(DESK, "idle")  # the device stopped by itself (a network glitch, say)
+    await hass.async_block_till_done()
+    desk = players.of(DESK)
+    assert [service for service, _ in desk] == ["volume_set", "play_media", "repeat_set"]
+    assert desk[0][1] == {"volume_level": 0.4}
+    assert players.of(KITCHEN) == []
+
+
+async def test_a_player_a_person_stopped_is_left_alone(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.clear()
+    players.set_state(DESK, "idle", Context(user_id="person"))
+    await hass.async_block_till_done()
+    assert players.of(DESK) == []
+    await advance(timedelta(minutes=25))
+    await advance(timedelta(seconds=5))
+    # Only the volume, which nobody changed since, is put back; the player is not stopped.
+    assert players.of(DESK) == [("volume_set", {"volume_level": 0.5})]
+
+
+async def test_a_player_that_keeps_stopping_is_reported_not_restarted_forever(
+    hass: HomeAssistant, players: Players, advance: Advance, issue_registry: ir.IssueRegistry
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    for _ in range(6):
+        players.set_state(DESK, "idle")
+        await hass.async_block_till_done()
+    # The first stop (after ten seconds of sound) and two quick stops after it are played
+    # through; the third quick stop in a row makes the player count as failing.
+    plays = [service for service, _ in players.of(DESK)].count("play_media")
+    assert plays == 1 + 3
+    issue = issue_registry.async_get_issue(DOMAIN, "player_study_entry_media_player.desk")
+    assert issue is not None
+    assert hass.states.get("sensor.study_phase").state == "focus"
+
+
+async def test_changing_the_sound_and_the_volume_applies_at_once(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.clear()
+    await hass.services.async_call(
+        "select",
+        "select_option",
+        {"entity_id": "select.study_sound", "option": "Rain"},
+        blocking=True,
+    )
+    desk = players.of(DESK)
+    assert [service for service, _ in desk] == ["volume_set", "play_media", "repeat_set"]
+    assert "/api/tomatoes/sound/bundled/rain.flac?authSig=" in desk[1][1]["media_content_id"]
+    assert hass.states.get("select.study_sound").state == "Rain"
+    players.clear()
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.study_sound_volume", "value": 25},
+        blocking=True,
+    )
+    assert players.of(DESK) == [("volume_set", {"volume_level": 0.25})]
+    assert hass.states.get("number.study_sound_volume").state == "25"
+
+
+async def test_chimes_are_announced_on_players_that_support_it(
+    hass: HomeAssistant, players: Players, advance: Advance, init_integration: MockConfigEntry
+) -> None:
+    players.add(KITCHEN, features=int(PLAYER_FEATURES | F.MEDIA_ANNOUNCE))
+    await reload_with(hass, init_integration, sound_chimes=True)
+    await start_focus(hass)
+    announced = [data for service, data in players.of(KITCHEN) if data.get("announce")]
+    assert len(announced) == 1
+    assert (
+        "/api/tomatoes/sound/chimes/chime_focus.flac?authSig=" in announced[0]["media_content_id"]
+    )
+    assert not [data for service, data in players.of(DESK) if data.get("announce")]
+    await advance(timedelta(minutes=25))
+    announced = [data for service, data in players.of(KITCHEN) if data.get("announce")]
+    assert "chime_break.flac" in announced[-1]["media_content_id"]
+
+
+async def test_a_stream_url_is_played_as_it_is_and_repeated_as_a_queue(
+    hass: HomeAssistant, players: Players, init_integration: MockConfigEntry
+) -> None:
+    await reload_with(hass, init_integration, sound_source="https://radio.example/ambient")
+    await start_focus(hass)
+    desk = players.of(DESK)
+    assert desk[1] == (
+        "play_media",
+        {"media_content_id": "https://radio.example/ambient", "media_content_type": "music"},
+    )
+    assert desk[2] == ("repeat_set", {"repeat": "all"})
+
+
+async def test_without_a_home_assistant_url_players_get_the_media_source_id(
+    hass: HomeAssistant, players: Players
+) -> None:
+    await hass.config.async_update(internal_url=None)
+    with patch("custom_components.tomatoes.ambience.get_url", side_effect=NoURLAvailableError):
+        await start_focus(hass)
+    assert players.of(DESK)[1][1]["media_content_id"] == (
+        "media-source://tomatoes/bundled/brown_noise.flac"
+    )
+
+
+async def test_changing_the_players_gives_back_and_takes_during_a_block(
+    hass: HomeAssistant, players: Players, advance: Advance, init_integration: MockConfigEntry
+) -> None:
+    players.add("media_player.lounge")
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.clear()
+    await reload_with(hass, init_integration, sound_players=[DESK, "media_player.lounge"])
+    assert players.of(DESK) == []  # carried on, not taken again
+    assert players.of(KITCHEN) == [
+        ("media_stop", {}),
+        ("repeat_set", {"repeat": "all"}),
+        ("volume_set", {"volume_level": 0.2}),
+    ]
+    assert [service for service, _ in players.of("media_player.lounge")] == [
+        "volume_set",
+        "play_media",
+        "repeat_set",
+    ]
+    assert players.of("media_player.lounge")[0] == ("volume_set", {"volume_level": 0.4})
