@@ -221,11 +221,6 @@ class Ambience:
 
     # ----------------------------------------------------------------- queries
 
-    @property
-    def playing(self) -> bool:
-        """Return whether the ambient sound is on (or fading)."""
-        return self.program is not None
-
     def diagnostics(self) -> dict[str, Any]:
         """Return the playback state and failing players (for diagnostics)."""
         return {**self._as_dict(), "failing_players": dict(self.control.failing)}

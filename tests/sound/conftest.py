@@ -177,3 +177,12 @@ def media_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
     hass.config.media_dirs = {"local": str(folder)}
     hass.config.allowlist_external_dirs = {str(folder)}
     return folder
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> MockConfigEntry:
+    """Set up the Study timer and wait until its folders are scanned (a background task)."""
+    await hass.async_block_till_done(wait_background_tasks=True)
+    return init_integration

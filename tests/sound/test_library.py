@@ -56,7 +56,7 @@ async def new_library(hass: HomeAssistant, *folders: Path) -> SoundLibrary:
     library = SoundLibrary(hass)
     await library.async_setup()
     library.async_set_folders("study", [str(folder) for folder in folders])
-    await library.async_scan()
+    await hass.async_block_till_done(wait_background_tasks=True)  # the folders' first scan
     return library
 
 

@@ -33,7 +33,7 @@ async def reload_with(hass: HomeAssistant, entry: MockConfigEntry, **changes: An
     """Change options and reload the timer, as the options flow does."""
     hass.config_entries.async_update_entry(entry, options={**entry.options, **changes})
     assert await hass.config_entries.async_reload(entry.entry_id)
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
 
 
 async def start_focus(hass: HomeAssistant) -> None:
@@ -407,3 +407,38 @@ async def test_changing_the_players_gives_back_and_takes_during_a_block(
         "repeat_set",
     ]
     assert players.of("media_player.lounge")[0] == ("volume_set", {"volume_level": 0.4})
+
+
+async def test_a_new_sound_chosen_while_fading_out_plays_when_focus_resumes(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    await timer_action(hass, "pause")
+    await advance(timedelta(seconds=2))
+    await hass.services.async_call(
+        "select",
+        "select_option",
+        {"entity_id": "select.study_sound", "option": "Pink noise"},
+        blocking=True,
+    )
+    players.clear()
+    await timer_action(hass, "resume")
+    desk = players.of(DESK)
+    assert [service for service, _ in desk] == ["volume_set", "play_media", "repeat_set"]
+    assert desk[0] == ("volume_set", {"volume_level": 0.0})
+    assert "pink_noise.flac" in desk[1][1]["media_content_id"]
+
+
+async def test_a_sound_missing_from_the_library_falls_back_to_the_default(
+    hass: HomeAssistant,
+    players: Players,
+    init_integration: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await reload_with(
+        hass, init_integration, sound_source="media-source://tomatoes/bundled/gone.flac"
+    )
+    await start_focus(hass)
+    assert BROWN in players.of(DESK)[1][1]["media_content_id"]
+    assert caplog.text.count("is not in the library") == 1

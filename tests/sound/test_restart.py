@@ -204,3 +204,22 @@ async def test_unloading_during_a_block_leaves_the_players_and_keeps_the_state(
     stored = hass_storage[AMBIENCE_KEY]["data"]
     assert stored["program"] == "focus"
     assert stored["players"][DESK]["volume"] == 0.5
+
+
+async def test_restart_after_the_fade_out_ended_gives_back_at_once(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    players: Players,
+) -> None:
+    seed(hass_storage, TIMER_KEY, {"session": Session(Settings()).to_dict()})
+    seed_playing(hass_storage, Fade.over(NOW - timedelta(minutes=3), 5, 1.0, 0.0), releasing="stop")
+    players.add(DESK, "playing", volume=0.0, media_content_id=OUR_URL)
+    players.add(KITCHEN, "playing", volume=0.0, media_content_id=OUR_URL)
+    await setup(hass, mock_config_entry, freezer)
+    assert players.of(DESK) == [
+        ("media_stop", {}),
+        ("repeat_set", {"repeat": "off"}),
+        ("volume_set", {"volume_level": 0.5}),
+    ]
