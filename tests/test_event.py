@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from homeassistant.const import EVENT_STATE_CHANGED
-from homeassistant.core import Event, HomeAssistant
+from homeassistant.core import Event, HomeAssistant, callback
 import pytest
 
 from custom_components.tomatoes.const import DOMAIN
@@ -18,6 +18,7 @@ from .conftest import Advance
 async def test_every_transition_fires_one_event(hass: HomeAssistant, advance: Advance) -> None:
     fired: list[dict[str, Any]] = []
 
+    @callback  # in the event loop, in order (a plain function would run in the executor)
     def on_change(event: Event) -> None:
         if event.data["entity_id"] == "event.study_transition":
             fired.append(dict(event.data["new_state"].attributes))
