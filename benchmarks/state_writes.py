@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+import logging
 from pathlib import Path
 import sys
 from typing import Any
@@ -37,6 +38,8 @@ COUNTDOWN_WRITES_PER_BLOCK = 25 * 60  # one write a second for a 25-minute block
 @pytest.mark.usefixtures("enable_custom_integrations")
 async def test_a_day_of_cycles(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
     """Simulate the day and print the figures."""
+    # The frozen clock makes every step look like a slow callback to asyncio's debug mode.
+    logging.getLogger("asyncio").setLevel(logging.ERROR)
     # Imported here: pytest must load Home Assistant's test plugin first.
     from homeassistant.const import EVENT_STATE_CHANGED, EVENT_STATE_REPORTED  # noqa: PLC0415
     from homeassistant.util import dt as dt_util  # noqa: PLC0415
@@ -114,6 +117,6 @@ async def test_a_day_of_cycles(hass: HomeAssistant, freezer: FrozenDateTimeFacto
 if __name__ == "__main__":
     sys.exit(
         pytest.main(
-            [__file__, "-q", "-s", "-p", "no:cacheprovider", "--no-header", "-o", "addopts="]
+            [__file__, "-q", "-s", "-p", "no:cacheprovider", "-p", "no:logging", "-o", "addopts="]
         )
     )
