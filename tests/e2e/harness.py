@@ -19,8 +19,11 @@ Process: ``HomeAssistantProcess(config_dir, extra_yaml="", *, skip_pip=False)``
     .stop(timeout=STOP_TIMEOUT) -> int | None                SIGTERM, wait, then SIGKILL
     .restart() -> HomeAssistantClient                        stop, then start
     .client -> HomeAssistantClient                           of the running process
-    .log_tail(lines=80) -> str                               end of home-assistant.log
-    A failed start raises HomeAssistantStartError with the log's tail.
+    .log_tail(lines=80) -> str; .logged_errors() -> list[str]; .output() -> str
+        this run's log (read from the console copy, hass.out, which survives the log
+        restart of recovery mode)
+    A failed start (exit, timeout, recovery mode) raises HomeAssistantStartError with the
+    ERROR lines and the tail of the log; the process is stopped.
 
 Client (client.py): ``HomeAssistantClient(url, token)``, synchronous
     .call_service(domain, service, data=None, *, return_response=False) -> ServiceResult
@@ -98,6 +101,8 @@ E2E_REQUIRED_ENV = "TOMATOES_E2E"
 STARTUP_TIMEOUT = 120.0
 STOP_TIMEOUT = 30.0
 POLL_INTERVAL = 0.2
+# Logged when the configuration cannot be used; the process then serves recovery mode only.
+RECOVERY_MODE_MARK = "Activating recovery mode"
 
 # A throwaway owner account of a throwaway instance that listens on 127.0.0.1 only.
 OWNER_NAME = "Tomatoes E2E"
@@ -194,6 +199,7 @@ class HomeAssistantProcess:
         self.skip_pip = skip_pip
         self._process: subprocess.Popen[bytes] | None = None
         self._client: HomeAssistantClient | None = None
+        self._output_offset = 0
         prepare_config_dir(config_dir, self.port, extra_yaml)
 
     @property
@@ -213,12 +219,36 @@ class HomeAssistantProcess:
             raise RuntimeError("Home Assistant is not running; call start() first")
         return self._client
 
+    @property
+    def output_path(self) -> Path:
+        """Return the path of the console output (all runs, one after the other)."""
+        return self.config_dir / "hass.out"
+
+    def output(self) -> str:
+        """Return the console output of the current (or last) run.
+
+        It carries the same lines as home-assistant.log, including those logged before
+        Home Assistant restarts its log (in recovery mode, for example).
+        """
+        if not self.output_path.is_file():
+            return ""
+        with self.output_path.open("rb") as output:
+            output.seek(self._output_offset)
+            return output.read().decode(errors="replace")
+
     def log_tail(self, lines: int = 80) -> str:
-        """Return the last lines of home-assistant.log (or of the console output)."""
-        for path in (self.log_path, self.config_dir / "hass.out"):
-            if path.is_file() and (text := path.read_text(errors="replace").strip()):
-                return "\n".join(text.splitlines()[-lines:])
-        return "(no log written)"
+        """Return the last lines of this run's log."""
+        text = self.output().strip()
+        if not text and self.log_path.is_file():
+            text = self.log_path.read_text(errors="replace").strip()
+        return "\n".join(text.splitlines()[-lines:]) or "(nothing logged)"
+
+    def logged_errors(self, limit: int = 20) -> list[str]:
+        """Return the first ERROR and CRITICAL lines of this run's log."""
+        marks = (" ERROR (", " CRITICAL (")
+        return [line for line in self.output().splitlines() if any(m in line for m in marks)][
+            :limit
+        ]
 
     def start(self, timeout: float = STARTUP_TIMEOUT) -> HomeAssistantClient:
         """Start Home Assistant and wait until it runs; return a client with a token."""
@@ -227,7 +257,8 @@ class HomeAssistantProcess:
         command = [str(self.hass_bin), "--config", str(self.config_dir), "--log-no-color"]
         if self.skip_pip:
             command.append("--skip-pip")
-        with (self.config_dir / "hass.out").open("ab") as output:
+        self._output_offset = self.output_path.stat().st_size if self.output_path.exists() else 0
+        with self.output_path.open("ab") as output:
             self._process = subprocess.Popen(  # noqa: S603 (our own venv's hass)
                 command,
                 stdin=subprocess.DEVNULL,
@@ -265,8 +296,11 @@ class HomeAssistantProcess:
         return self.start()
 
     def _fail(self, reason: str) -> HomeAssistantStartError:
+        errors = "\n".join(self.logged_errors()) or "(none)"
         return HomeAssistantStartError(
-            f"{reason}\n--- tail of {self.log_path} ---\n{self.log_tail()}"
+            f"{reason}\n--- errors logged ---\n{errors}\n"
+            f"--- tail of the log ({self.output_path}, as {self.log_path.name}) ---\n"
+            f"{self.log_tail()}"
         )
 
     def _wait_until_running(self, deadline: float) -> HomeAssistantClient:
@@ -287,6 +321,8 @@ class HomeAssistantProcess:
             if self._process is None or self._process.poll() is not None:
                 code = None if self._process is None else self._process.returncode
                 raise self._fail(f"Home Assistant exited (code {code}) while waiting for {what}")
+            if RECOVERY_MODE_MARK in self.output():
+                raise self._fail("Home Assistant fell back to recovery mode")
             if (value := probe()) is not None:
                 return value
             if time.monotonic() >= deadline:

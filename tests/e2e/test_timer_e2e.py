@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from .client import State
+from .client import State, WebSocketError
 from .harness import HomeAssistantFactory
 
 pytestmark = pytest.mark.e2e
@@ -36,6 +36,20 @@ def test_focus_block_runs_on_the_real_clock_and_its_count_survives_a_restart(
     assert [(entry["entry_id"], entry["title"]) for entry in entries] == [(entry_id, "Study")]
     client.wait_for_state("sensor.study_phase", "idle")
     client.wait_for_state("number.study_focus_duration", _number(1))
+
+    # Bad input gets a translated error (over the WebSocket API, as the frontend calls
+    # actions) and changes nothing.
+    with pytest.raises(WebSocketError) as refused:
+        client.websocket(
+            {
+                "type": "call_service",
+                "domain": "tomatoes",
+                "service": "start",
+                "service_data": {"preset": "marathon"},
+            }
+        )
+    assert refused.value.translation_key == "invalid_preset"
+    assert _state(client.state("sensor.study_phase")) == "idle"
 
     client.call_service("tomatoes", "start", {"duration": {"seconds": 3}})
     assert _state(client.state("sensor.study_phase")) == "focus"
