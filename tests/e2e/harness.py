@@ -91,7 +91,7 @@ from typing import Any, Protocol
 import pytest
 import yaml
 
-from .client import HomeAssistantClient, JsonObject, http_request
+from .client import HomeAssistantClient, JsonObject, WebSocketError, http_request
 
 REPO = Path(__file__).resolve().parents[2]
 INTEGRATION = REPO / "custom_components" / "tomatoes"
@@ -313,7 +313,23 @@ class HomeAssistantProcess:
         config = client.config()
         if config.get("recovery_mode") or config.get("safe_mode"):
             raise self._fail("Home Assistant started in recovery mode")
+        self._confirm_http_settings(client)
         return client
+
+    @staticmethod
+    def _confirm_http_settings(client: HomeAssistantClient) -> None:
+        """Keep the HTTP settings of configuration.yaml (127.0.0.1, our port) for good.
+
+        From 2026.10 Home Assistant imports them once as a trial that, unless confirmed
+        within five minutes, reverts to its stored settings (all interfaces, port 8123)
+        and restarts. Earlier versions know no such command; on later starts nothing is
+        pending any more (not_allowed).
+        """
+        try:
+            client.websocket({"type": "http/config/promote"})
+        except WebSocketError as err:
+            if err.code not in {"unknown_command", "not_allowed"}:
+                raise
 
     def _poll[T](self, deadline: float, what: str, probe: Callable[[], T | None]) -> T:
         """Call probe until it returns a value (not None); fail if HA exits or time runs out."""
