@@ -48,7 +48,9 @@ Configuration
     Home Assistant always loads its default integrations (frontend, api, config,
     onboarding, ...); their Python packages are pinned in requirements/test*.txt so
     nothing is installed at startup. With skip_pip=False (the default) Home Assistant
-    may still install requirements of integrations a test adds.
+    installs the requirements of integrations a test adds into the venv at startup (on
+    2026.3 ``demo:`` pulls conversation's and camera's, for example); pin them in
+    requirements/test*.txt instead where a test needs them.
 
 Auth
     On the first start the harness creates the owner through the onboarding API
@@ -68,9 +70,10 @@ Example::
     pytestmark = pytest.mark.e2e
 
     def test_start(home_assistant: HomeAssistantFactory) -> None:
-        ha = home_assistant("demo:\\n")
-        ha.client.call_service("light", "turn_on", {"entity_id": "light.bed_light"})
-        ha.client.wait_for_state("light.bed_light", "on")
+        ha = home_assistant("input_boolean:\\n  lamp:\\n")
+        ha.client.call_service("input_boolean", "turn_on", {"entity_id": "input_boolean.lamp"})
+        ha.client.wait_for_state("input_boolean.lamp", "on")
+        ha.restart()  # same config folder and port; ha.client is the new client
 """
 
 from __future__ import annotations
