@@ -310,7 +310,7 @@ class Ambience:
                     self._skipped.add(entity_id)
                 continue
             kept = self.pending.pop(entity_id, None)
-            self.snapshots[entity_id] = kept or PlayerSnapshot.capture(state)
+            self.snapshots[entity_id] = kept or PlayerSnapshot.capture_player(self.hass, state)
             taken.append(entity_id)
         return taken
 

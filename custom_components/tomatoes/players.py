@@ -32,6 +32,9 @@ from homeassistant.const import (
 )
 from homeassistant.core import Context, HomeAssistant, State, callback
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity_component import EntityComponent
+from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
 from .library import MEDIA_SOURCE_PREFIX, URL_PREFIX
@@ -45,6 +48,9 @@ CONTEXTS_KEPT = 200
 """How many of our recent Contexts are remembered to recognise our own state changes."""
 
 UNAVAILABLE_STATES = (STATE_UNAVAILABLE, STATE_UNKNOWN)
+
+# The media_player component's entities, under the key it keeps them (its DATA_COMPONENT).
+_MEDIA_PLAYERS: HassKey[EntityComponent[Entity]] = HassKey(MEDIA_PLAYER_DOMAIN)
 
 
 def is_available(state: State | None) -> bool:
@@ -92,6 +98,27 @@ class PlayerSnapshot:
             content_id=None if is_ours(content_id) else content_id,
             content_type=attributes.get(ATTR_MEDIA_CONTENT_TYPE),
         )
+
+    @classmethod
+    def capture_player(cls, hass: HomeAssistant, state: State) -> PlayerSnapshot:
+        """Remember a player; where its state hides volume or repeat mode, ask the entity.
+
+        A media player that is off shows no volume or repeat mode in its state (MPD is
+        "off" whenever it is stopped), yet it has them and they must come back after the
+        block; the entity still reports them.
+        """
+        snapshot = cls.capture(state)
+        if snapshot.volume is not None and snapshot.repeat is not None:
+            return snapshot
+        component = hass.data.get(_MEDIA_PLAYERS)
+        entity = component.get_entity(state.entity_id) if component else None
+        volume = getattr(entity, "volume_level", None)
+        repeat = getattr(entity, "repeat", None)
+        if snapshot.volume is None and isinstance(volume, (int, float)):
+            snapshot.volume = float(volume)
+        if snapshot.repeat is None and isinstance(repeat, str):
+            snapshot.repeat = str(repeat)
+        return snapshot
 
     @property
     def was_playing(self) -> bool:
