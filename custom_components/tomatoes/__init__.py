@@ -7,7 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
-from .ambience import Ambience, ambience_store
+from .ambience import Ambience, ambience_store, async_give_back_stored
 from .const import DOMAIN
 from .http import SoundFileView
 from .library import async_get_library
@@ -62,7 +62,8 @@ async def async_unload_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> None:
-    """Delete the stored session and sound state of a timer the user removed."""
+    """Give back the players a removed timer held; delete its stored session and sound."""
+    await async_give_back_stored(hass, entry.entry_id, entry.title)
     await timer_store(hass, entry.entry_id).async_remove()
     await ambience_store(hass, entry.entry_id).async_remove()
     issues = ir.async_get(hass).issues

@@ -431,42 +431,7 @@ class Ambience:
     async def _async_give_back(
         self, entity_id: str, snapshot: PlayerSnapshot, action: BreakAction
     ) -> None:
-        """Stop (or pause) a player, then restore its repeat mode, volume and content."""
-        state = self.hass.states.get(entity_id)
-        supported = features(state)
-        if snapshot.released:
-            # A person took this player during the block: only a volume nobody touched
-            # since our last change is put back.
-            current = state.attributes.get(ATTR_MEDIA_VOLUME_LEVEL) if state else None
-            if (
-                snapshot.volume is not None
-                and snapshot.level is not None
-                and current is not None
-                and abs(float(current) - snapshot.level) < VOLUME_TOLERANCE
-            ):
-                await self._async_volume(entity_id, snapshot.volume)
-            return
-        if action is BreakAction.PAUSE and Feature.PAUSE in supported:
-            await self.control.async_call(entity_id, SERVICE_MEDIA_PAUSE)
-        elif Feature.STOP in supported:
-            await self.control.async_call(entity_id, SERVICE_MEDIA_STOP)
-        if snapshot.repeat is not None and Feature.REPEAT_SET in supported:
-            await self.control.async_call(
-                entity_id, SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat}
-            )
-        if snapshot.volume is not None and Feature.VOLUME_SET in supported:
-            await self._async_volume(entity_id, snapshot.volume)
-        if snapshot.was_playing and snapshot.content_id:
-            await self.control.async_call(
-                entity_id,
-                SERVICE_PLAY_MEDIA,
-                {
-                    ATTR_MEDIA_CONTENT_ID: snapshot.content_id,
-                    ATTR_MEDIA_CONTENT_TYPE: snapshot.content_type or MediaType.MUSIC,
-                },
-            )
-        elif snapshot.state == MediaPlayerState.OFF and Feature.TURN_OFF in supported:
-            await self.control.async_call(entity_id, SERVICE_TURN_OFF)
+        await async_give_back(self.hass, self.control, entity_id, snapshot, action)
 
     async def _async_restore_pending(self) -> None:
         """Give back players that were unavailable when their block ended, once they return."""
@@ -778,3 +743,67 @@ class Ambience:
     def _notify(self) -> None:
         for listener in list(self._listeners):
             listener()
+
+
+async def async_give_back(
+    hass: HomeAssistant,
+    control: PlayerControl,
+    entity_id: str,
+    snapshot: PlayerSnapshot,
+    action: BreakAction = BreakAction.STOP,
+) -> None:
+    """Stop (or pause) a player, then restore its repeat mode, volume and content."""
+    state = hass.states.get(entity_id)
+    supported = features(state)
+
+    async def volume(level: float) -> None:
+        await control.async_call(entity_id, SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: level})
+
+    if snapshot.released:
+        # A person took this player during the block: only a volume nobody touched
+        # since our last change is put back.
+        current = state.attributes.get(ATTR_MEDIA_VOLUME_LEVEL) if state else None
+        if (
+            snapshot.volume is not None
+            and snapshot.level is not None
+            and current is not None
+            and abs(float(current) - snapshot.level) < VOLUME_TOLERANCE
+        ):
+            await volume(snapshot.volume)
+        return
+    if action is BreakAction.PAUSE and Feature.PAUSE in supported:
+        await control.async_call(entity_id, SERVICE_MEDIA_PAUSE)
+    elif Feature.STOP in supported:
+        await control.async_call(entity_id, SERVICE_MEDIA_STOP)
+    if snapshot.repeat is not None and Feature.REPEAT_SET in supported:
+        await control.async_call(
+            entity_id, SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat}
+        )
+    if snapshot.volume is not None and Feature.VOLUME_SET in supported:
+        await volume(snapshot.volume)
+    if snapshot.was_playing and snapshot.content_id:
+        await control.async_call(
+            entity_id,
+            SERVICE_PLAY_MEDIA,
+            {
+                ATTR_MEDIA_CONTENT_ID: snapshot.content_id,
+                ATTR_MEDIA_CONTENT_TYPE: snapshot.content_type or MediaType.MUSIC,
+            },
+        )
+    elif snapshot.state == MediaPlayerState.OFF and Feature.TURN_OFF in supported:
+        await control.async_call(entity_id, SERVICE_TURN_OFF)
+
+
+async def async_give_back_stored(hass: HomeAssistant, entry_id: str, name: str) -> None:
+    """Give back every player a removed timer still held, from its Store."""
+    stored = await ambience_store(hass, entry_id).async_load()
+    if not stored:
+        return
+    control = PlayerControl(hass, entry_id, name)
+    held = {**stored.get("pending", {}), **stored.get("players", {})}
+    await asyncio.gather(
+        *(
+            async_give_back(hass, control, entity_id, PlayerSnapshot.from_dict(data))
+            for entity_id, data in held.items()
+        )
+    )

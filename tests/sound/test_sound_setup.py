@@ -267,18 +267,26 @@ async def test_diagnostics_show_playback_and_library(
     assert sound["library"]["last_scan"]["files"] == 4 + 7
 
 
-async def test_removing_the_timer_removes_its_sound_state_and_issues(
+async def test_removing_the_timer_gives_players_back_and_removes_its_sound_state(
     hass: HomeAssistant,
     players: Players,
     init_integration: MockConfigEntry,
     hass_storage: dict[str, Any],
     issue_registry: ir.IssueRegistry,
+    advance: Advance,
 ) -> None:
     players.failing.add(KITCHEN)
     await start_focus(hass)
+    await finish_fade_in(advance)
     assert AMBIENCE_KEY in hass_storage
+    players.clear()
     assert issue_registry.async_get_issue(DOMAIN, "player_study_entry_media_player.kitchen")
     assert await hass.config_entries.async_remove(init_integration.entry_id)
     await hass.async_block_till_done()
     assert AMBIENCE_KEY not in hass_storage
     assert not issue_registry.async_get_issue(DOMAIN, "player_study_entry_media_player.kitchen")
+    assert players.of(DESK) == [
+        ("media_stop", {}),
+        ("repeat_set", {"repeat": "off"}),
+        ("volume_set", {"volume_level": 0.5}),
+    ]
