@@ -8,6 +8,7 @@ from typing import Any
 from homeassistant.components import media_source
 from homeassistant.components.media_player.errors import BrowseError
 from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
 import pytest
 
 from custom_components.tomatoes.library import DATA_LIBRARY, folder_source_id
@@ -17,7 +18,13 @@ from custom_components.tomatoes.sound_options import CONF_SOUND_FOLDERS
 from .audio import write_flac, write_mp3
 from .conftest import SOUND_OPTIONS
 
-pytestmark = pytest.mark.usefixtures("init_integration")
+pytestmark = pytest.mark.usefixtures("media_source_loaded", "init_integration")
+
+
+@pytest.fixture
+async def media_source_loaded(hass: HomeAssistant) -> None:
+    """Load media_source, as default_config does."""
+    assert await async_setup_component(hass, "media_source", {})
 
 
 @pytest.fixture
