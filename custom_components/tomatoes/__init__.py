@@ -8,6 +8,8 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
+from .light_services import async_setup_light_services
+from .lighting import FocusLights, async_give_back_stored, lighting_store
 from .models import TomatoesConfigEntry, TomatoesData
 from .services import async_setup_services
 from .timer import FocusTimer, timer_store
@@ -28,6 +30,7 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions once, for every timer."""
     async_setup_services(hass)
+    async_setup_light_services(hass)
     return True
 
 
@@ -35,8 +38,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     """Load a timer, catch up on what ended while it was down, and add its entities."""
     timer = FocusTimer(hass, entry, timer_store(hass, entry.entry_id))
     await timer.async_setup()
-    entry.runtime_data = TomatoesData(timer=timer)
+    lights = FocusLights(hass, entry, timer, lighting_store(hass, entry.entry_id))
+    await lights.async_setup()
+    entry.runtime_data = TomatoesData(timer=timer, lights=lights)
     entry.async_on_unload(timer.async_shutdown)
+    entry.async_on_unload(lights.async_unload)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     timer.async_announce_pending()
     return True
@@ -48,5 +54,6 @@ async def async_unload_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> None:
-    """Delete the stored session of a timer the user removed."""
+    """Delete the stored session of a timer the user removed; give its lights back first."""
     await timer_store(hass, entry.entry_id).async_remove()
+    await async_give_back_stored(hass, entry.entry_id)

@@ -36,6 +36,12 @@ from .const import (
     LIMITS,
     option_errors,
 )
+from .lighting_options import (
+    CONF_LIGHT_COLOR_TEMP,
+    LIGHT_DEFAULTS,
+    lighting_options,
+    lighting_schema,
+)
 
 DEFAULT_NAME = "Focus timer"
 
@@ -157,7 +163,7 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
     """Change a timer's rules and effects; the timer reloads and keeps its running phase."""
 
     # One menu entry per part of the options, each with a step of its own.
-    MENU: tuple[str, ...] = ("timer",)
+    MENU: tuple[str, ...] = ("timer", "lighting")
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Offer the parts of the options."""
@@ -179,5 +185,24 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
             data_schema=self.add_suggested_values_to_schema(
                 _schema(name=False, extra=True), suggested
             ),
+            errors=errors,
+        )
+
+    async def async_step_lighting(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and save the focus lighting: lights, levels, what breaks do."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            lighting, errors = lighting_options(user_input)
+            if not errors:
+                options = {**self.config_entry.options, **lighting}
+                if CONF_LIGHT_COLOR_TEMP not in lighting:
+                    options.pop(CONF_LIGHT_COLOR_TEMP, None)
+                return self.async_create_entry(data=options)
+        suggested = user_input or {**LIGHT_DEFAULTS, **self.config_entry.options}
+        return self.async_show_form(
+            step_id="lighting",
+            data_schema=self.add_suggested_values_to_schema(lighting_schema(), suggested),
             errors=errors,
         )

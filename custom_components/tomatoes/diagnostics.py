@@ -22,4 +22,5 @@ async def async_get_config_entry_diagnostics(
         "entry": {"title": entry.title, "options": dict(entry.options)},
         "session": async_redact_data(timer.session.to_dict(), TO_REDACT),
         "next_deadline": deadline.isoformat() if deadline else None,
+        "lighting": entry.runtime_data.lights.diagnostics(),
     }

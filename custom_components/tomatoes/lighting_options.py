@@ -172,6 +172,4 @@ def lighting_options(user_input: Mapping[str, Any]) -> tuple[dict[str, Any], dic
     for key, (low, high) in LIGHT_LIMITS.items():
         if key in options and not low <= options[key] <= high:
             errors[key] = "out_of_range"
-    if options[CONF_LIGHT_BREAK_MODE] not in {mode.value for mode in BreakMode}:
-        errors[CONF_LIGHT_BREAK_MODE] = "invalid_break_mode"
     return options, errors

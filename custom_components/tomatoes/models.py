@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from homeassistant.config_entries import ConfigEntry
 
+from .lighting import FocusLights
 from .timer import FocusTimer
 
 
@@ -14,6 +15,7 @@ class TomatoesData:
     """What one loaded timer entry holds while it runs."""
 
     timer: FocusTimer
+    lights: FocusLights
 
 
 type TomatoesConfigEntry = ConfigEntry[TomatoesData]
