@@ -192,17 +192,14 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Show and save the focus lighting: lights, levels, what breaks do."""
-        errors: dict[str, str] = {}
         if user_input is not None:
-            lighting, errors = lighting_options(user_input)
-            if not errors:
-                options = {**self.config_entry.options, **lighting}
-                if CONF_LIGHT_COLOR_TEMP not in lighting:
-                    options.pop(CONF_LIGHT_COLOR_TEMP, None)
-                return self.async_create_entry(data=options)
-        suggested = user_input or {**LIGHT_DEFAULTS, **self.config_entry.options}
+            lighting = lighting_options(user_input)
+            options = {**self.config_entry.options, **lighting}
+            if CONF_LIGHT_COLOR_TEMP not in lighting:
+                options.pop(CONF_LIGHT_COLOR_TEMP, None)
+            return self.async_create_entry(data=options)
+        suggested = {**LIGHT_DEFAULTS, **self.config_entry.options}
         return self.async_show_form(
             step_id="lighting",
             data_schema=self.add_suggested_values_to_schema(lighting_schema(), suggested),
-            errors=errors,
         )

@@ -156,20 +156,16 @@ def lighting_schema() -> vol.Schema:
     )
 
 
-def lighting_options(user_input: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """Turn a submitted lighting form into options, and {field: error key} for bad values."""
+def lighting_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    """Turn a submitted lighting form into options (the form's selectors checked the ranges)."""
     options: dict[str, Any] = {
         CONF_LIGHT_ENTITIES: sorted(set(user_input.get(CONF_LIGHT_ENTITIES) or [])),
         CONF_LIGHT_AREAS: sorted(set(user_input.get(CONF_LIGHT_AREAS) or [])),
         CONF_LIGHT_BREAK_MODE: str(user_input[CONF_LIGHT_BREAK_MODE]),
         CONF_LIGHT_TURN_ON: bool(user_input[CONF_LIGHT_TURN_ON]),
     }
-    errors: dict[str, str] = {}
     for key in (CONF_LIGHT_FOCUS_BRIGHTNESS, CONF_LIGHT_BREAK_BRIGHTNESS, CONF_LIGHT_TRANSITION):
         options[key] = int(user_input[key])
     if user_input.get(CONF_LIGHT_COLOR_TEMP):
         options[CONF_LIGHT_COLOR_TEMP] = int(user_input[CONF_LIGHT_COLOR_TEMP])
-    for key, (low, high) in LIGHT_LIMITS.items():
-        if key in options and not low <= options[key] <= high:
-            errors[key] = "out_of_range"
-    return options, errors
+    return options
