@@ -204,20 +204,19 @@ async def test_breaks_can_keep_the_focus_level(
     assert hass.states.get("light.desk").attributes["brightness"] == 200
 
 
+@pytest.mark.parametrize("light_changes", [{"light_focus_brightness": 100}])
 async def test_a_light_already_as_it_was_gets_no_restore_call(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
-    bench: dict[str, BenchLight],
     service_events: list[Event[Any]],
-    advance: Advance,
 ) -> None:
     await start(hass)
-    # A minute in, something puts the desk back exactly as it was: Tomatoes notices a
-    # change it did not make, so the desk counts as taken over and is left alone.
-    await advance(timedelta(minutes=1))
-    bench["desk"].by_hand(brightness=200)
-    await hass.async_block_till_done()
+    # The ceiling was at full brightness already; the desk went up to it.
+    assert hass.states.get("light.desk").attributes["brightness"] == 255
     service_events.clear()
     await start(hass, phase="short_break")
-    assert "light.desk" not in {call.entity_id for call in light_calls(service_events)}
+    restored = {call.entity_id for call in light_calls(service_events)}
+    assert "light.desk" in restored
+    assert "light.ceiling" not in restored
+    assert hass.states.get("light.ceiling").attributes["brightness"] == 255
     assert hass.states.get("light.desk").attributes["brightness"] == 200
