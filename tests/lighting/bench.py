@@ -162,8 +162,10 @@ def light_calls(events: list[Event[Any]]) -> list[LightCall]:
             continue
         data = dict(event.data["service_data"])
         entity_ids = data.pop("entity_id")
-        for entity_id in [entity_ids] if isinstance(entity_ids, str) else entity_ids:
-            calls.append(LightCall(event.data["service"], entity_id, data, event.context))
+        calls.extend(
+            LightCall(event.data["service"], entity_id, data, event.context)
+            for entity_id in ([entity_ids] if isinstance(entity_ids, str) else entity_ids)
+        )
     return calls
 
 
