@@ -258,9 +258,12 @@ def level_data(state: State, level: Level, *, turn_on: bool) -> dict[str, Any] |
         data[ATTR_BRIGHTNESS] = level.brightness
     if level.kelvin is not None:
         if color_temp_supported(modes):
-            low = attributes.get(ATTR_MIN_COLOR_TEMP_KELVIN) or level.kelvin
-            high = attributes.get(ATTR_MAX_COLOR_TEMP_KELVIN) or level.kelvin
-            data[ATTR_COLOR_TEMP_KELVIN] = min(max(level.kelvin, low), high)
+            kelvin = level.kelvin
+            if (low := attributes.get(ATTR_MIN_COLOR_TEMP_KELVIN)) is not None:
+                kelvin = max(kelvin, low)
+            if (high := attributes.get(ATTR_MAX_COLOR_TEMP_KELVIN)) is not None:
+                kelvin = min(kelvin, high)
+            data[ATTR_COLOR_TEMP_KELVIN] = kelvin
         elif color_supported(modes):
             data[ATTR_COLOR_TEMP_KELVIN] = level.kelvin
     if is_on and not data:

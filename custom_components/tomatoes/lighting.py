@@ -190,16 +190,6 @@ class FocusLights:
     # ---------------------------------------------------------------- queries
 
     @property
-    def mode(self) -> Mode:
-        """Return what the lights are set to now."""
-        return self._mode
-
-    @property
-    def lights(self) -> list[str]:
-        """Return the lights Tomatoes holds a snapshot of."""
-        return sorted(self._records)
-
-    @property
     def taken_over(self) -> list[str]:
         """Return the lights someone else took over in this block."""
         return sorted(light for light, record in self._records.items() if record.taken_over)

@@ -15,6 +15,7 @@ from typing import Any
 
 from homeassistant.const import EVENT_CALL_SERVICE
 from homeassistant.core import Context, Event, HomeAssistant, ServiceCall
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import config_validation as cv, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
@@ -185,3 +186,39 @@ async def test_without_adaptive_lighting_nothing_of_it_runs(
     await start(hass)
     await advance(timedelta(minutes=25))
     assert all(domain == "light" for domain, _, _ in sequence(service_events))
+
+
+async def test_an_unavailable_adaptive_lighting_switch_is_left_alone(
+    hass: HomeAssistant,
+    adaptive: AdaptiveLighting,
+    init_integration: MockConfigEntry,
+) -> None:
+    hass.states.async_set(AL_SWITCH, "unavailable")
+    await start(hass)
+    assert adaptive.calls == []
+    assert hass.states.get("light.desk").attributes["brightness"] == FOCUS_BRIGHTNESS
+
+
+async def test_an_adaptive_lighting_entry_without_its_switch_is_left_alone(
+    hass: HomeAssistant,
+    adaptive: AdaptiveLighting,
+    init_integration: MockConfigEntry,
+) -> None:
+    er.async_get(hass).async_remove(AL_SWITCH)
+    await start(hass)
+    assert adaptive.calls == []
+
+
+async def test_a_refusing_adaptive_lighting_does_not_stop_the_dim(
+    hass: HomeAssistant,
+    adaptive: AdaptiveLighting,
+    init_integration: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def refuse(call: ServiceCall) -> None:
+        raise HomeAssistantError("switch is busy")
+
+    hass.services.async_register("adaptive_lighting", "set_manual_control", refuse)
+    await start(hass)
+    assert hass.states.get("light.desk").attributes["brightness"] == FOCUS_BRIGHTNESS
+    assert "Adaptive Lighting did not accept manual control" in caplog.text

@@ -154,3 +154,39 @@ async def test_a_light_that_does_not_answer_in_time_is_given_up_on(
     found = issue(issue_registry, "light.desk")
     assert found is not None
     assert found.translation_key == "light_call_failed"
+
+
+@pytest.mark.parametrize("light_changes", [{"light_break_mode": "break_level"}])
+async def test_a_light_that_was_away_when_the_break_began_gets_the_break_level_on_return(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    bench: dict[str, BenchLight],
+    advance: Advance,
+) -> None:
+    await start(hass)
+    await advance(timedelta(minutes=20))
+    bench["desk"].unplug()
+    await advance(timedelta(minutes=5))
+    assert light_view(hass, "light.ceiling")["brightness"] == 178
+    bench["desk"].plug_in()
+    await hass.async_block_till_done()
+    assert light_view(hass, "light.desk")["brightness"] == 178
+    await hass.services.async_call("tomatoes", "stop", {}, blocking=True)
+    await hass.async_block_till_done()
+    assert light_view(hass, "light.desk")["brightness"] == 200
+
+
+@pytest.mark.parametrize("light_changes", [{"light_entities": ["light.desk", "light.gone"]}])
+async def test_a_chosen_light_that_does_not_exist_is_reported(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    await start(hass)
+    assert light_view(hass, "light.desk")["brightness"] == FOCUS_BRIGHTNESS
+    found = issue(issue_registry, "light.gone")
+    assert found is not None
+    assert found.translation_placeholders["light"] == "light.gone"
+    # Unloading the timer takes its issues with it.
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    assert issue(issue_registry, "light.gone") is None

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import Event, HomeAssistant
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
+from homeassistant.core import CoreState, Event, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -264,4 +265,59 @@ async def test_removing_the_timer_mid_block_gives_the_lights_back(
     await hass.async_block_till_done()
     assert light_view(hass, "light.desk")["brightness"] == 200
     assert light_view(hass, "light.strip")["brightness"] == 180
+    assert LIGHTS_KEY not in hass_storage
+
+
+async def test_nothing_is_touched_before_home_assistant_has_started(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    bench: dict[str, BenchLight],
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    service_events: list[Event[Any]],
+) -> None:
+    seed(hass_storage, NOW - timedelta(minutes=27))
+    as_left_by_focus(bench)
+    hass.set_state(CoreState.starting)
+    await setup(hass, mock_config_entry, freezer)
+    assert light_calls(service_events) == []
+    assert light_view(hass, "light.desk")["brightness"] == FOCUS_BRIGHTNESS
+    hass.set_state(CoreState.running)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    await hass.async_block_till_done()
+    assert light_view(hass, "light.desk")["brightness"] == 200
+
+
+async def test_unreadable_snapshots_do_not_stop_the_timer(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    seed(hass_storage, NOW - timedelta(minutes=10))
+    hass_storage[LIGHTS_KEY]["data"] = {"mode": "disco", "lights": {}}
+    await setup(hass, mock_config_entry, freezer)
+    assert hass.states.get("sensor.study_phase").state == "focus"
+    assert "stored light snapshots are unreadable" in caplog.text
+    # The block goes on with fresh snapshots.
+    assert light_view(hass, "light.desk")["brightness"] == FOCUS_BRIGHTNESS
+
+
+async def test_removal_gives_back_what_it_can_and_leaves_what_a_person_chose(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    bench: dict[str, BenchLight],
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    seed(hass_storage, NOW - timedelta(minutes=10))
+    as_left_by_focus(bench)
+    await setup(hass, mock_config_entry, freezer)
+    bench["strip"].fail = True
+    assert await hass.config_entries.async_remove(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert light_view(hass, "light.desk")["brightness"] == 200
+    assert light_view(hass, "light.ceiling")["brightness"] == 140
+    assert light_view(hass, "light.strip")["brightness"] == FOCUS_BRIGHTNESS
     assert LIGHTS_KEY not in hass_storage
