@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from homeassistant.const import EVENT_STATE_CHANGED
-from homeassistant.core import Event, HomeAssistant
+from homeassistant.core import Event, HomeAssistant, callback
 import pytest
 
 from custom_components.tomatoes.const import DOMAIN
@@ -18,6 +18,7 @@ from .conftest import Advance
 async def test_every_transition_fires_one_event(hass: HomeAssistant, advance: Advance) -> None:
     fired: list[dict[str, Any]] = []
 
+    @callback
     def on_change(event: Event) -> None:
         if event.data["entity_id"] == "event.study_transition":
             fired.append(dict(event.data["new_state"].attributes))
@@ -57,7 +58,9 @@ async def test_nothing_is_written_between_transitions(
 ) -> None:
     await hass.services.async_call(DOMAIN, "start", {}, blocking=True)
     writes: list[str] = []
-    hass.bus.async_listen(EVENT_STATE_CHANGED, lambda e: writes.append(e.data["entity_id"]))
+    hass.bus.async_listen(
+        EVENT_STATE_CHANGED, callback(lambda e: writes.append(e.data["entity_id"]))
+    )
     for _ in range(24):
         await advance(timedelta(minutes=1))
     assert writes == []

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from homeassistant.const import EVENT_STATE_CHANGED
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
@@ -146,6 +146,7 @@ async def test_transitions_are_stored_before_they_are_announced(
 ) -> None:
     stored_when_announced: list[tuple[str, str]] = []
 
+    @callback
     def on_change(event: Any) -> None:
         new_state = event.data["new_state"]
         if event.data["entity_id"] == "event.study_transition" and (
