@@ -288,6 +288,8 @@ class FocusLights:
         new_block, self._new_block = self._new_block, False
         refresh, self._refresh = self._refresh, False
         retry, self._retry = self._retry, set()
+        if refresh:  # after a restart or reload: lights that never got the level get it now
+            retry |= {light for light, record in self._records.items() if record.expected is None}
         if desired is Mode.OFF:
             if self._mode is not Mode.OFF or self._records:
                 await self._async_end_run()

@@ -321,3 +321,19 @@ async def test_removal_gives_back_what_it_can_and_leaves_what_a_person_chose(
     assert light_view(hass, "light.ceiling")["brightness"] == 140
     assert light_view(hass, "light.strip")["brightness"] == FOCUS_BRIGHTNESS
     assert LIGHTS_KEY not in hass_storage
+
+
+async def test_a_light_that_missed_the_level_before_a_restart_gets_it_after(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    bench: dict[str, BenchLight],
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    seed(hass_storage, NOW - timedelta(minutes=10))
+    hass_storage[LIGHTS_KEY]["data"]["lights"]["light.desk"]["expected"] = None
+    as_left_by_focus(bench)
+    bench["desk"].by_hand(brightness=200)  # the dim never reached it
+    await setup(hass, mock_config_entry, freezer)
+    assert light_view(hass, "light.desk")["brightness"] == FOCUS_BRIGHTNESS
+    assert light_view(hass, "light.ceiling")["brightness"] == 140
