@@ -1,0 +1,59 @@
+"""Keep the development instance's HTTP server on 127.0.0.1 and the chosen port.
+
+Usage: pin_http.py CONFIG_DIR PORT (run with the Python of the Home Assistant to start).
+
+From 2026.10 Home Assistant keeps its HTTP settings in its storage: configuration.yaml's
+`http:` is imported once, as a trial that reverts after five minutes (unless a person
+confirms it) to the stored "stable" settings, which default to all interfaces on port 8123;
+later starts ignore the YAML. Before every start this writes 127.0.0.1 and PORT as the
+stable settings, through Home Assistant's own schema, and drops a pending trial, so the
+instance never listens beyond 127.0.0.1 and the port follows TOMATOES_DEV_PORT. Older
+versions read configuration.yaml on every start and need nothing: the script does nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+import sys
+
+from homeassistant.util import dt as dt_util
+
+
+def main(config_dir: Path, port: int) -> None:
+    """Write the stable HTTP settings into the config folder's storage."""
+    try:
+        from homeassistant.components.http import config as http_config  # noqa: PLC0415
+    except ImportError:  # before 2026.10: configuration.yaml is read on every start
+        return
+    path = config_dir / ".storage" / http_config.STORAGE_KEY
+    stored = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    data = stored.get("data") or {}
+    settings = {
+        key: value
+        for key, value in (data.get("stable") or {}).items()
+        if key not in {"created_at", "error", "error_message"}
+    }
+    settings.update(server_host=["127.0.0.1"], server_port=port)
+    stable = {
+        **http_config.HTTP_STORAGE_SCHEMA(settings),
+        "created_at": dt_util.utcnow().isoformat(),
+        "error": None,
+        "error_message": None,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "version": http_config.STORAGE_VERSION,
+        "minor_version": http_config.STORAGE_MINOR_VERSION,
+        "key": http_config.STORAGE_KEY,
+        "data": {
+            "stable": stable,
+            "pending": None,
+            "yaml_migration_done": data.get("yaml_migration_done", False),
+        },
+    }
+    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), int(sys.argv[2]))

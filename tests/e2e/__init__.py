@@ -1,0 +1,1 @@
+"""End-to-end tests: Home Assistant and other services as real processes."""
