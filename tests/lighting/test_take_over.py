@@ -15,6 +15,7 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
 )
 
+from custom_components.tomatoes.logbook import async_describe_events
 from tests.conftest import Advance
 
 from .bench import BenchLight, light_calls
@@ -218,3 +219,25 @@ async def test_hand_back_refuses_what_it_cannot_do(
     await call(hass, "tomatoes", "hand_back_lights")
     await call(hass, "switch", "turn_on", entity_id=SWITCH)
     assert brightness(hass, "light.desk") == FOCUS_BRIGHTNESS
+
+
+async def test_the_logbook_names_the_light_and_the_timer(
+    hass: HomeAssistant, init_integration: MockConfigEntry, advance: Advance
+) -> None:
+    described: dict[str, Any] = {}
+
+    def register(domain: str, event_type: str, describe: Any) -> None:
+        described[event_type] = describe
+
+    async_describe_events(hass, register)
+    reports = async_capture_events(hass, "tomatoes_light_taken_over")
+    await start(hass)
+    await advance(timedelta(minutes=1))
+    await call(hass, "light", "turn_on", entity_id="light.desk", brightness=255)
+    line = described["tomatoes_light_taken_over"](reports[0])
+    assert line == {
+        "name": "Desk",
+        "message": "was taken over during focus (Study); "
+        "Tomatoes leaves it alone until the block ends",
+        "entity_id": "light.desk",
+    }
