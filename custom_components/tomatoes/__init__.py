@@ -8,8 +8,9 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
+from .light_records import async_give_back_stored, lighting_store
 from .light_services import async_setup_light_services
-from .lighting import FocusLights, async_give_back_stored, lighting_store
+from .lighting import FocusLights
 from .models import TomatoesConfigEntry, TomatoesData
 from .services import async_setup_services
 from .timer import FocusTimer, timer_store

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 import logging
@@ -42,14 +41,14 @@ from . import adaptive_lighting
 from .const import DOMAIN
 from .engine import BREAKS, Event, EventType, Phase, Session, Status
 from .light_failures import Failure, LightFailures
-from .light_state import ATTR_TRANSITION, Expected, Snapshot, expected_after, is_usable, level_data
+from .light_records import LightRecord
+from .light_state import ATTR_TRANSITION, Snapshot, expected_after, is_usable, level_data
 from .light_targets import resolve_lights
 from .lighting_options import BreakMode, Level, LightingOptions
 from .timer import FocusTimer
 
 _LOGGER = logging.getLogger(__name__)
 
-STORAGE_VERSION = 1
 EVENT_LIGHT_TAKEN_OVER = "tomatoes_light_taken_over"
 CALL_TIMEOUT = 10.0
 # State reports this long after a transition should have ended still count as the transition.
@@ -64,11 +63,6 @@ class Mode(StrEnum):
     BREAK = "break"
 
 
-def lighting_store(hass: HomeAssistant, entry_id: str) -> Store[dict[str, Any]]:
-    """Return the Store that keeps one timer's light snapshots."""
-    return Store(hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.lights")
-
-
 def desired_mode(session: Session, options: LightingOptions) -> Mode:
     """Return what the lights should show for the timer's current phase."""
     if not options.enabled:
@@ -81,36 +75,6 @@ def desired_mode(session: Session, options: LightingOptions) -> Mode:
         if options.break_mode is BreakMode.BREAK_LEVEL:
             return Mode.BREAK
     return Mode.OFF
-
-
-@dataclass
-class LightRecord:
-    """One light Tomatoes is responsible for: its snapshot and what was last asked of it."""
-
-    snapshot: Snapshot
-    expected: Expected | None = None
-    taken_over: bool = False
-    adaptive_switch: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return JSON-safe data for the Store."""
-        return {
-            "snapshot": self.snapshot.as_dict(),
-            "expected": self.expected.as_dict() if self.expected else None,
-            "taken_over": self.taken_over,
-            "adaptive_switch": self.adaptive_switch,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> LightRecord:
-        """Rebuild a stored record."""
-        expected = data.get("expected")
-        return cls(
-            snapshot=Snapshot.from_dict(data["snapshot"]),
-            expected=Expected.from_dict(expected) if expected else None,
-            taken_over=bool(data.get("taken_over", False)),
-            adaptive_switch=data.get("adaptive_switch"),
-        )
 
 
 class FocusLights:
@@ -529,33 +493,3 @@ class FocusLights:
     def _changed(self) -> None:
         for listener in list(self._listeners):
             listener()
-
-
-async def async_give_back_stored(hass: HomeAssistant, entry_id: str) -> None:
-    """Restore the lights of a removed timer from its Store, then delete the Store."""
-    store = lighting_store(hass, entry_id)
-    stored = await store.async_load() or {}
-    context = Context()
-    for light, data in stored.get("lights", {}).items():
-        try:
-            record = LightRecord.from_dict(data)
-        except KeyError, TypeError, ValueError:
-            continue
-        state = hass.states.get(light)
-        if record.taken_over or state is None or not is_usable(state):
-            continue
-        if record.snapshot.matches(state):
-            continue
-        restore = record.snapshot.restore_data(state)
-        service = SERVICE_TURN_OFF if restore is None else SERVICE_TURN_ON
-        try:
-            await hass.services.async_call(
-                LIGHT_DOMAIN,
-                service,
-                {ATTR_ENTITY_ID: light, **(restore or {})},
-                blocking=True,
-                context=context,
-            )
-        except Exception:  # noqa: BLE001 - best effort while the timer is being removed
-            _LOGGER.warning("Could not restore %s for a removed timer", light)
-    await store.async_remove()
