@@ -94,13 +94,23 @@ async def test_several_timers_coexist_each_its_own_device(
     assert hass.states.get("sensor.kitchen_phase") is not None
 
 
+async def open_timer_options(hass: HomeAssistant, entry: MockConfigEntry) -> Any:
+    """Open the options and choose the timer's rules from the menu."""
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    assert "timer" in result["menu_options"]
+    return await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "timer"}
+    )
+
+
 async def test_options_flow_changes_the_rules(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     entry = init_integration
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.MENU
-    assert result["menu_options"] == ["timer", "sound"]
+    assert result["menu_options"] == ["timer", "sound", "lighting"]
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"next_step_id": "timer"}
     )
@@ -118,10 +128,7 @@ async def test_options_flow_changes_the_rules(
 
 async def test_options_flow_error(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
     entry = init_integration
-    result = await hass.config_entries.options.async_init(entry.entry_id)
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"next_step_id": "timer"}
-    )
+    result = await open_timer_options(hass, entry)
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**DEFAULT_OPTIONS, "short_break_minutes": 20}
     )

@@ -7,10 +7,13 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
-from .ambience import Ambience, ambience_store, async_give_back_stored
+from .ambience import Ambience, ambience_store, async_give_back_stored as give_back_players
 from .const import DOMAIN
 from .http import SoundFileView
 from .library import async_get_library
+from .light_records import async_give_back_stored as give_back_lights, lighting_store
+from .light_services import async_setup_light_services
+from .lighting import FocusLights
 from .models import TomatoesConfigEntry, TomatoesData
 from .players import issue_id
 from .services import async_setup_services
@@ -33,6 +36,7 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions once, for every timer."""
     async_setup_services(hass)
+    async_setup_light_services(hass)
     return True
 
 
@@ -47,8 +51,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     library.async_set_folders(entry.entry_id, SoundSettings.from_options(entry.options).folders)
     entry.async_on_unload(lambda: library.async_set_folders(entry.entry_id, ()))
     ambience = Ambience(entry, timer, library, ambience_store(hass, entry.entry_id))
-    entry.runtime_data = TomatoesData(timer=timer, ambience=ambience)
+    lights = FocusLights(hass, entry, timer, lighting_store(hass, entry.entry_id))
+    await lights.async_setup()
+    entry.runtime_data = TomatoesData(timer=timer, ambience=ambience, lights=lights)
     entry.async_on_unload(timer.async_shutdown)
+    entry.async_on_unload(lights.async_unload)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await ambience.async_setup()
     entry.async_on_unload(ambience.async_shutdown)
@@ -62,8 +69,9 @@ async def async_unload_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> None:
-    """Give back the players a removed timer held; delete its stored session and sound."""
-    await async_give_back_stored(hass, entry.entry_id, entry.title)
+    """Give back the players and lights a removed timer held; delete what it stored."""
+    await give_back_players(hass, entry.entry_id, entry.title)
+    await give_back_lights(hass, entry.entry_id)
     await timer_store(hass, entry.entry_id).async_remove()
     await ambience_store(hass, entry.entry_id).async_remove()
     issues = ir.async_get(hass).issues

@@ -37,6 +37,12 @@ from .const import (
     option_errors,
 )
 from .library import async_get_library
+from .lighting_options import (
+    CONF_LIGHT_COLOR_TEMP,
+    LIGHT_DEFAULTS,
+    lighting_options,
+    lighting_schema,
+)
 from .sound_flow import async_sound_errors, sound_options, sound_schema, suggested_sound_values
 
 DEFAULT_NAME = "Focus timer"
@@ -159,7 +165,7 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
     """Change a timer's rules and effects; the timer reloads and keeps its running phase."""
 
     # One menu entry per part of the options, each with a step of its own.
-    MENU: tuple[str, ...] = ("timer", "sound")
+    MENU: tuple[str, ...] = ("timer", "sound", "lighting")
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Offer the parts of the options."""
@@ -200,4 +206,20 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
                 sound_schema(library, current), user_input or current
             ),
             errors=errors,
+        )
+
+    async def async_step_lighting(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and save the focus lighting: lights, levels, what breaks do."""
+        if user_input is not None:
+            lighting = lighting_options(user_input)
+            options = {**self.config_entry.options, **lighting}
+            if CONF_LIGHT_COLOR_TEMP not in lighting:
+                options.pop(CONF_LIGHT_COLOR_TEMP, None)
+            return self.async_create_entry(data=options)
+        suggested = {**LIGHT_DEFAULTS, **self.config_entry.options}
+        return self.async_show_form(
+            step_id="lighting",
+            data_schema=self.add_suggested_values_to_schema(lighting_schema(), suggested),
         )

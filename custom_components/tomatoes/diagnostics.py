@@ -26,4 +26,5 @@ async def async_get_config_entry_diagnostics(
             "playback": entry.runtime_data.ambience.diagnostics(),
             "library": entry.runtime_data.ambience.library.diagnostics(),
         },
+        "lighting": entry.runtime_data.lights.diagnostics(),
     }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from homeassistant.config_entries import ConfigEntry
 
 from .ambience import Ambience
+from .lighting import FocusLights
 from .timer import FocusTimer
 
 
@@ -16,6 +17,7 @@ class TomatoesData:
 
     timer: FocusTimer
     ambience: Ambience
+    lights: FocusLights
 
 
 type TomatoesConfigEntry = ConfigEntry[TomatoesData]

@@ -1,4 +1,4 @@
-"""Switches of a Tomatoes timer: auto-start breaks, auto-start focus."""
+"""Switches of a Tomatoes timer: auto-start breaks, auto-start focus, focus lighting."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import CONF_AUTO_START_BREAKS, CONF_AUTO_START_FOCUS, DEFAULT_OPTIONS
 from .entity import TomatoesEntity
+from .light_switch import FocusLightingSwitch
 from .models import TomatoesConfigEntry
 
 PARALLEL_UPDATES = 0
@@ -34,8 +35,11 @@ async def async_setup_entry(
     entry: TomatoesConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the auto-start switches of a timer."""
-    async_add_entities(AutoStartSwitch(entry, description) for description in SWITCHES)
+    """Add the auto-start switches of a timer, and its focus lighting switch if it has lights."""
+    switches: list[SwitchEntity] = [AutoStartSwitch(entry, description) for description in SWITCHES]
+    if entry.runtime_data.lights.options.enabled:
+        switches.append(FocusLightingSwitch(entry))
+    async_add_entities(switches)
 
 
 class AutoStartSwitch(TomatoesEntity, SwitchEntity):

@@ -1,0 +1,171 @@
+"""Focus lighting options: keys, defaults, limits, the form that edits them, a parsed view."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Final
+
+from homeassistant.components.light.const import DOMAIN as LIGHT_DOMAIN
+from homeassistant.helpers.selector import (
+    AreaSelector,
+    AreaSelectorConfig,
+    BooleanSelector,
+    ColorTempSelector,
+    ColorTempSelectorConfig,
+    ColorTempSelectorUnit,
+    EntitySelector,
+    EntitySelectorConfig,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+)
+import voluptuous as vol
+
+CONF_LIGHT_ENTITIES: Final = "light_entities"
+CONF_LIGHT_AREAS: Final = "light_areas"
+CONF_LIGHT_FOCUS_BRIGHTNESS: Final = "light_focus_brightness"
+CONF_LIGHT_COLOR_TEMP: Final = "light_color_temp_kelvin"
+CONF_LIGHT_TRANSITION: Final = "light_transition"
+CONF_LIGHT_BREAK_MODE: Final = "light_break_mode"
+CONF_LIGHT_BREAK_BRIGHTNESS: Final = "light_break_brightness"
+CONF_LIGHT_TURN_ON: Final = "light_turn_on"
+
+
+class BreakMode(StrEnum):
+    """What the chosen lights do while a break runs."""
+
+    RESTORE = "restore"
+    BREAK_LEVEL = "break_level"
+    FOCUS = "focus"
+
+
+# Inclusive (minimum, maximum) of every numeric lighting option.
+LIGHT_LIMITS: Final[dict[str, tuple[int, int]]] = {
+    CONF_LIGHT_FOCUS_BRIGHTNESS: (1, 100),
+    CONF_LIGHT_BREAK_BRIGHTNESS: (1, 100),
+    CONF_LIGHT_TRANSITION: (0, 300),
+    CONF_LIGHT_COLOR_TEMP: (1500, 9000),
+}
+
+LIGHT_DEFAULTS: Final[dict[str, Any]] = {
+    CONF_LIGHT_ENTITIES: [],
+    CONF_LIGHT_AREAS: [],
+    CONF_LIGHT_FOCUS_BRIGHTNESS: 35,
+    CONF_LIGHT_TRANSITION: 5,
+    CONF_LIGHT_BREAK_MODE: BreakMode.RESTORE.value,
+    CONF_LIGHT_BREAK_BRIGHTNESS: 70,
+    CONF_LIGHT_TURN_ON: False,
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Level:
+    """A lighting level: brightness in percent and an optional colour temperature."""
+
+    brightness_pct: int
+    kelvin: int | None
+
+    @property
+    def brightness(self) -> int:
+        """Return the brightness on Home Assistant's 0-255 scale (as light.turn_on rounds it)."""
+        return round(255 * self.brightness_pct / 100)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LightingOptions:
+    """The focus lighting settings of one timer, read from its entry's options."""
+
+    entities: tuple[str, ...]
+    areas: tuple[str, ...]
+    focus: Level
+    break_level: Level
+    transition: int
+    break_mode: BreakMode
+    turn_on: bool
+
+    @property
+    def enabled(self) -> bool:
+        """Return whether any light or area was chosen."""
+        return bool(self.entities or self.areas)
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> LightingOptions:
+        """Read the lighting part of an entry's options (defaults fill gaps)."""
+        merged = {**LIGHT_DEFAULTS, **options}
+        kelvin = merged.get(CONF_LIGHT_COLOR_TEMP)
+        kelvin = int(kelvin) if kelvin else None
+        try:
+            break_mode = BreakMode(merged[CONF_LIGHT_BREAK_MODE])
+        except ValueError:
+            break_mode = BreakMode.RESTORE
+        return cls(
+            entities=tuple(merged[CONF_LIGHT_ENTITIES]),
+            areas=tuple(merged[CONF_LIGHT_AREAS]),
+            focus=Level(brightness_pct=int(merged[CONF_LIGHT_FOCUS_BRIGHTNESS]), kelvin=kelvin),
+            break_level=Level(
+                brightness_pct=int(merged[CONF_LIGHT_BREAK_BRIGHTNESS]), kelvin=kelvin
+            ),
+            transition=int(merged[CONF_LIGHT_TRANSITION]),
+            break_mode=break_mode,
+            turn_on=bool(merged[CONF_LIGHT_TURN_ON]),
+        )
+
+
+def lighting_schema() -> vol.Schema:
+    """Build the options form of the lighting step."""
+
+    def number(key: str, unit: str) -> NumberSelector:
+        low, high = LIGHT_LIMITS[key]
+        return NumberSelector(
+            NumberSelectorConfig(
+                min=low,
+                max=high,
+                step=1,
+                mode=NumberSelectorMode.SLIDER if unit == "%" else NumberSelectorMode.BOX,
+                unit_of_measurement=unit,
+            )
+        )
+
+    low_k, high_k = LIGHT_LIMITS[CONF_LIGHT_COLOR_TEMP]
+    return vol.Schema(
+        {
+            vol.Optional(CONF_LIGHT_ENTITIES): EntitySelector(
+                EntitySelectorConfig(domain=LIGHT_DOMAIN, multiple=True)
+            ),
+            vol.Optional(CONF_LIGHT_AREAS): AreaSelector(AreaSelectorConfig(multiple=True)),
+            vol.Required(CONF_LIGHT_FOCUS_BRIGHTNESS): number(CONF_LIGHT_FOCUS_BRIGHTNESS, "%"),
+            vol.Optional(CONF_LIGHT_COLOR_TEMP): ColorTempSelector(
+                ColorTempSelectorConfig(unit=ColorTempSelectorUnit.KELVIN, min=low_k, max=high_k)
+            ),
+            vol.Required(CONF_LIGHT_TRANSITION): number(CONF_LIGHT_TRANSITION, "s"),
+            vol.Required(CONF_LIGHT_BREAK_MODE): SelectSelector(
+                SelectSelectorConfig(
+                    options=[mode.value for mode in BreakMode],
+                    translation_key=CONF_LIGHT_BREAK_MODE,
+                    mode=SelectSelectorMode.LIST,
+                )
+            ),
+            vol.Required(CONF_LIGHT_BREAK_BRIGHTNESS): number(CONF_LIGHT_BREAK_BRIGHTNESS, "%"),
+            vol.Required(CONF_LIGHT_TURN_ON): BooleanSelector(),
+        }
+    )
+
+
+def lighting_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    """Turn a submitted lighting form into options (the form's selectors checked the ranges)."""
+    options: dict[str, Any] = {
+        CONF_LIGHT_ENTITIES: sorted(set(user_input.get(CONF_LIGHT_ENTITIES) or [])),
+        CONF_LIGHT_AREAS: sorted(set(user_input.get(CONF_LIGHT_AREAS) or [])),
+        CONF_LIGHT_BREAK_MODE: str(user_input[CONF_LIGHT_BREAK_MODE]),
+        CONF_LIGHT_TURN_ON: bool(user_input[CONF_LIGHT_TURN_ON]),
+    }
+    for key in (CONF_LIGHT_FOCUS_BRIGHTNESS, CONF_LIGHT_BREAK_BRIGHTNESS, CONF_LIGHT_TRANSITION):
+        options[key] = int(user_input[key])
+    if user_input.get(CONF_LIGHT_COLOR_TEMP):
+        options[CONF_LIGHT_COLOR_TEMP] = int(user_input[CONF_LIGHT_COLOR_TEMP])
+    return options

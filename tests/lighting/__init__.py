@@ -1,0 +1,1 @@
+"""Focus lighting tests."""
