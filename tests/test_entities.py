@@ -19,14 +19,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from .conftest import Advance
-
-
-def state(hass: HomeAssistant, entity_id: str) -> str:
-    """Return the state of an entity, which must exist."""
-    current = hass.states.get(entity_id)
-    assert current is not None, entity_id
-    return current.state
+from .conftest import Advance, state
 
 
 async def press(hass: HomeAssistant, key: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from homeassistant.const import EVENT_STATE_CHANGED
@@ -13,36 +13,13 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 from custom_components.tomatoes.engine import Session, Settings
 
-from .conftest import START, Advance
-
-NOW = datetime.fromisoformat(START)
-KEY = f"{DOMAIN}.study_entry"
-
-
-def seed(hass_storage: dict[str, Any], session: Session) -> None:
-    """Put a session into storage as a previous run of Home Assistant left it."""
-    hass_storage[KEY] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": KEY,
-        "data": {"session": session.to_dict()},
-    }
-
-
-def state(hass: HomeAssistant, entity_id: str) -> str:
-    """Return the state of an entity, which must exist."""
-    current = hass.states.get(entity_id)
-    assert current is not None, entity_id
-    return current.state
+from .conftest import NOW, TIMER_KEY, Advance, async_set_up, state, store_session
 
 
 async def setup(hass: HomeAssistant, entry: MockConfigEntry, freezer: Any) -> list[Any]:
     """Start Home Assistant's side of the timer at NOW; return the transition events seen."""
-    freezer.move_to(NOW)
     events = async_capture_events(hass, EVENT_STATE_CHANGED)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    await async_set_up(hass, entry, freezer)
     return [
         e.data["new_state"]
         for e in events
@@ -60,7 +37,7 @@ async def test_restart_in_the_middle_of_a_focus_block(
 ) -> None:
     before = Session(Settings())
     before.start(NOW - timedelta(minutes=10), task="Report")
-    seed(hass_storage, before)
+    store_session(hass_storage, before)
     fired = await setup(hass, mock_config_entry, freezer)
     assert fired == [], "nothing ended while Home Assistant was down"
     assert state(hass, "sensor.study_phase") == "focus"
@@ -80,7 +57,7 @@ async def test_restart_across_one_transition(
 ) -> None:
     before = Session(Settings())
     before.start(NOW - timedelta(minutes=28))  # ended at 08:57; the break runs to 09:02
-    seed(hass_storage, before)
+    store_session(hass_storage, before)
     fired = await setup(hass, mock_config_entry, freezer)
     assert state(hass, "sensor.study_phase") == "short_break"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:02:00+00:00"
@@ -107,7 +84,7 @@ async def test_restart_across_several_transitions(
     before = Session(Settings(auto_start_focus=True))
     # Down since 07:00: 25+5+25+5+25+5+25 = 115 min, long break 15 min to 09:10.
     before.start(NOW - timedelta(hours=2))
-    seed(hass_storage, before)
+    store_session(hass_storage, before)
     fired = await setup(hass, entry, freezer)
     assert state(hass, "sensor.study_phase") == "long_break"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:10:00+00:00"
@@ -129,7 +106,7 @@ async def test_restart_while_paused(
     before = Session(Settings())
     before.start(NOW - timedelta(hours=3))
     before.pause(NOW - timedelta(hours=3) + timedelta(minutes=13))
-    seed(hass_storage, before)
+    store_session(hass_storage, before)
     fired = await setup(hass, mock_config_entry, freezer)
     assert fired == []
     assert state(hass, "sensor.study_status") == "paused"
@@ -152,7 +129,7 @@ async def test_transitions_are_stored_before_they_are_announced(
         if event.data["entity_id"] == "event.study_transition" and (
             "event_type" in new_state.attributes
         ):
-            session = hass_storage[KEY]["data"]["session"]
+            session = hass_storage[TIMER_KEY]["data"]["session"]
             stored_when_announced.append((new_state.attributes["event_type"], session["phase"]))
 
     hass.bus.async_listen(EVENT_STATE_CHANGED, on_change)
@@ -182,10 +159,10 @@ async def test_removing_the_timer_deletes_its_stored_session(
     hass: HomeAssistant, hass_storage: dict[str, Any], init_integration: MockConfigEntry
 ) -> None:
     await hass.services.async_call(DOMAIN, "start", {}, blocking=True)
-    assert KEY in hass_storage
+    assert TIMER_KEY in hass_storage
     await hass.config_entries.async_remove(init_integration.entry_id)
     await hass.async_block_till_done()
-    assert KEY not in hass_storage
+    assert TIMER_KEY not in hass_storage
 
 
 async def test_stored_session_from_utc_instants(
@@ -196,6 +173,6 @@ async def test_stored_session_from_utc_instants(
 ) -> None:
     before = Session(Settings(), tz=UTC)
     before.start(NOW - timedelta(minutes=1))
-    seed(hass_storage, before)
+    store_session(hass_storage, before)
     await setup(hass, mock_config_entry, freezer)
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:24:00+00:00"

@@ -13,19 +13,12 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 
-from .conftest import Advance
+from .conftest import Advance, state
 
 
 async def call(hass: HomeAssistant, service: str, data: dict[str, Any] | None = None) -> Any:
     """Call a Tomatoes action and wait for it."""
     return await hass.services.async_call(DOMAIN, service, data or {}, blocking=True)
-
-
-def state(hass: HomeAssistant, entity_id: str) -> str:
-    """Return the state of an entity, which must exist."""
-    current = hass.states.get(entity_id)
-    assert current is not None, entity_id
-    return current.state
 
 
 @pytest.mark.usefixtures("init_integration")

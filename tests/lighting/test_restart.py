@@ -13,15 +13,12 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DOMAIN
-from custom_components.tomatoes.engine import Session, Settings
-from tests.conftest import START, Advance
+from tests.conftest import NOW, Advance, async_set_up, store, store_focus
 
 from .bench import BenchLight, light_calls, light_view
 from .conftest import FOCUS_BRIGHTNESS
 from .test_focus import start
 
-NOW = datetime.fromisoformat(START)
-TIMER_KEY = f"{DOMAIN}.study_entry"
 LIGHTS_KEY = f"{DOMAIN}.study_entry.lights"
 
 # What the previous run stored: the desk (colour temperature), the strip (RGB with an
@@ -80,20 +77,8 @@ def light_changes() -> dict[str, Any]:
 
 def seed(hass_storage: dict[str, Any], focus_started: datetime) -> None:
     """Store a focus block started at ``focus_started`` and the lights it dimmed."""
-    session = Session(Settings())
-    session.start(focus_started)
-    hass_storage[TIMER_KEY] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": TIMER_KEY,
-        "data": {"session": session.to_dict()},
-    }
-    hass_storage[LIGHTS_KEY] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": LIGHTS_KEY,
-        "data": {"mode": "focus", "lights": STORED_LIGHTS},
-    }
+    store_focus(hass_storage, focus_started)
+    store(hass_storage, LIGHTS_KEY, {"mode": "focus", "lights": STORED_LIGHTS})
 
 
 def as_left_by_focus(bench: dict[str, BenchLight]) -> None:
@@ -101,16 +86,6 @@ def as_left_by_focus(bench: dict[str, BenchLight]) -> None:
     bench["desk"].by_hand(brightness=FOCUS_BRIGHTNESS)
     bench["strip"].by_hand(brightness=FOCUS_BRIGHTNESS)
     bench["ceiling"].by_hand(brightness=140)
-
-
-async def setup(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
-    """Start Home Assistant's side of the timer at NOW."""
-    freezer.move_to(NOW)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
 
 
 async def test_restart_mid_block_restores_from_storage_at_the_end(
@@ -124,7 +99,7 @@ async def test_restart_mid_block_restores_from_storage_at_the_end(
 ) -> None:
     seed(hass_storage, NOW - timedelta(minutes=10))
     as_left_by_focus(bench)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert hass.states.get("sensor.study_phase").state == "focus"
     # Carrying on: nothing is sent again, and the take-over of the ceiling still holds.
     assert light_calls(service_events) == []
@@ -159,7 +134,7 @@ async def test_a_block_that_ended_while_home_assistant_was_down_is_restored_at_s
 ) -> None:
     seed(hass_storage, NOW - timedelta(minutes=27))
     as_left_by_focus(bench)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert hass.states.get("sensor.study_phase").state == "short_break"
     assert light_view(hass, "light.desk")["brightness"] == 200
     assert light_view(hass, "light.strip")["effect"] == "candle"
@@ -177,7 +152,7 @@ async def test_a_light_still_unavailable_after_a_restart_is_restored_when_it_ret
     seed(hass_storage, NOW - timedelta(minutes=27))
     as_left_by_focus(bench)
     bench["desk"].unplug()
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert light_view(hass, "light.strip")["brightness"] == 180
     issue = issue_registry.async_get_issue(DOMAIN, "light_failed_study_entry_light.desk")
     assert issue is not None
@@ -247,7 +222,7 @@ async def test_switching_focus_lighting_off_mid_block_gives_the_lights_back(
 ) -> None:
     seed(hass_storage, NOW - timedelta(minutes=10))
     as_left_by_focus(bench)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert hass.states.get("sensor.study_phase").state == "focus"
     assert light_view(hass, "light.desk")["brightness"] == 200
     assert hass.states.get("switch.study_focus_lighting") is None
@@ -279,7 +254,7 @@ async def test_nothing_is_touched_before_home_assistant_has_started(
     seed(hass_storage, NOW - timedelta(minutes=27))
     as_left_by_focus(bench)
     hass.set_state(CoreState.starting)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert light_calls(service_events) == []
     assert light_view(hass, "light.desk")["brightness"] == FOCUS_BRIGHTNESS
     hass.set_state(CoreState.running)
@@ -297,7 +272,7 @@ async def test_unreadable_snapshots_do_not_stop_the_timer(
 ) -> None:
     seed(hass_storage, NOW - timedelta(minutes=10))
     hass_storage[LIGHTS_KEY]["data"] = {"mode": "disco", "lights": {}}
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert hass.states.get("sensor.study_phase").state == "focus"
     assert "stored light snapshots are unreadable" in caplog.text
     # The block goes on with fresh snapshots.
@@ -313,7 +288,7 @@ async def test_removal_gives_back_what_it_can_and_leaves_what_a_person_chose(
 ) -> None:
     seed(hass_storage, NOW - timedelta(minutes=10))
     as_left_by_focus(bench)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     bench["strip"].fail = True
     assert await hass.config_entries.async_remove(mock_config_entry.entry_id)
     await hass.async_block_till_done()
@@ -334,6 +309,6 @@ async def test_a_light_that_missed_the_level_before_a_restart_gets_it_after(
     hass_storage[LIGHTS_KEY]["data"]["lights"]["light.desk"]["expected"] = None
     as_left_by_focus(bench)
     bench["desk"].by_hand(brightness=200)  # the dim never reached it
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert light_view(hass, "light.desk")["brightness"] == FOCUS_BRIGHTNESS
     assert light_view(hass, "light.ceiling")["brightness"] == 140

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -13,25 +13,11 @@ from custom_components.tomatoes.const import DOMAIN
 from custom_components.tomatoes.engine import Session, Settings
 from custom_components.tomatoes.fade import Fade
 from custom_components.tomatoes.sound_options import DEFAULT_SOUND
-from tests.conftest import START, Advance
+from tests.conftest import NOW, TIMER_KEY, Advance, async_set_up, store, store_focus
 
 from .conftest import AMBIENCE_KEY, BASE_URL, DESK, KITCHEN, Players
 
-NOW = datetime.fromisoformat(START)
-TIMER_KEY = f"{DOMAIN}.study_entry"
 OUR_URL = f"{BASE_URL}/api/tomatoes/sound/bundled/brown_noise.flac?authSig=old"
-
-
-def seed(hass_storage: dict[str, Any], key: str, data: dict[str, Any]) -> None:
-    """Put data into storage as the previous run of Home Assistant left it."""
-    hass_storage[key] = {"version": 1, "minor_version": 1, "key": key, "data": data}
-
-
-def seed_focus(hass_storage: dict[str, Any], started: datetime) -> None:
-    """Store a timer whose focus block started at ``started``."""
-    session = Session(Settings())
-    session.start(started)
-    seed(hass_storage, TIMER_KEY, {"session": session.to_dict()})
 
 
 def snapshot(volume: float, repeat: str, state: str = "idle", **extra: Any) -> dict[str, Any]:
@@ -51,7 +37,7 @@ def snapshot(volume: float, repeat: str, state: str = "idle", **extra: Any) -> d
 
 def seed_playing(hass_storage: dict[str, Any], fade: Fade, releasing: str | None = None) -> None:
     """Store the sound state of a block in progress on desk and kitchen."""
-    seed(
+    store(
         hass_storage,
         AMBIENCE_KEY,
         {
@@ -67,16 +53,6 @@ def seed_playing(hass_storage: dict[str, Any], fade: Fade, releasing: str | None
     )
 
 
-async def setup(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
-    """Start Home Assistant's side of the timer at NOW."""
-    freezer.move_to(NOW)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-
-
 async def test_restart_mid_block_keeps_the_snapshot_and_carries_on(
     hass: HomeAssistant,
     hass_storage: dict[str, Any],
@@ -86,12 +62,12 @@ async def test_restart_mid_block_keeps_the_snapshot_and_carries_on(
     advance: Advance,
 ) -> None:
     started = NOW - timedelta(minutes=10)
-    seed_focus(hass_storage, started)
+    store_focus(hass_storage, started)
     seed_playing(hass_storage, Fade.over(started, 10, 0.0, 1.0))
     # The desk kept playing through the restart; the kitchen lost its stream meanwhile.
     players.add(DESK, "playing", volume=0.4, repeat="one", media_content_id=OUR_URL)
     players.add(KITCHEN, "idle", volume=0.4, repeat="one")
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
 
     assert players.of(DESK) == []
     kitchen = players.of(KITCHEN)
@@ -125,11 +101,11 @@ async def test_restart_mid_fade_in_continues_the_same_fade(
     advance: Advance,
 ) -> None:
     started = NOW - timedelta(seconds=3)
-    seed_focus(hass_storage, started)
+    store_focus(hass_storage, started)
     seed_playing(hass_storage, Fade.over(started, 10, 0.0, 1.0))
     players.add(DESK, "playing", volume=0.12, media_content_id=OUR_URL)
     players.add(KITCHEN, "playing", volume=0.12, media_content_id=OUR_URL)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     for _ in range(7):
         await advance(timedelta(seconds=1))
     assert players.volumes(DESK) == [0.16, 0.2, 0.24, 0.28, 0.32, 0.36, 0.4]
@@ -144,11 +120,11 @@ async def test_block_that_ended_while_down_gives_the_players_back(
     advance: Advance,
 ) -> None:
     started = NOW - timedelta(minutes=27)  # ended two minutes ago; a break runs now
-    seed_focus(hass_storage, started)
+    store_focus(hass_storage, started)
     seed_playing(hass_storage, Fade.over(started, 10, 0.0, 1.0))
     players.add(DESK, "playing", volume=0.4, repeat="one", media_content_id=OUR_URL)
     players.add(KITCHEN, "playing", volume=0.4, repeat="one", media_content_id=OUR_URL)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert hass.states.get("sensor.study_phase").state == "short_break"
     await advance(timedelta(seconds=5))
     assert players.of(DESK)[-3:] == [
@@ -168,11 +144,11 @@ async def test_restart_mid_fade_out_finishes_giving_back(
     players: Players,
     advance: Advance,
 ) -> None:
-    seed(hass_storage, TIMER_KEY, {"session": Session(Settings()).to_dict()})
+    store(hass_storage, TIMER_KEY, {"session": Session(Settings()).to_dict()})
     seed_playing(hass_storage, Fade.over(NOW - timedelta(seconds=3), 5, 1.0, 0.0), releasing="stop")
     players.add(DESK, "playing", volume=0.16, media_content_id=OUR_URL)
     players.add(KITCHEN, "playing", volume=0.16, media_content_id=OUR_URL)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     await advance(timedelta(seconds=1))
     await advance(timedelta(seconds=1))
     assert players.of(DESK) == [
@@ -192,7 +168,7 @@ async def test_unloading_during_a_block_leaves_the_players_and_keeps_the_state(
     players: Players,
     advance: Advance,
 ) -> None:
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     await hass.services.async_call(DOMAIN, "start", {}, blocking=True)
     await hass.async_block_till_done()
     await advance(timedelta(seconds=10))
@@ -213,11 +189,11 @@ async def test_restart_after_the_fade_out_ended_gives_back_at_once(
     freezer: FrozenDateTimeFactory,
     players: Players,
 ) -> None:
-    seed(hass_storage, TIMER_KEY, {"session": Session(Settings()).to_dict()})
+    store(hass_storage, TIMER_KEY, {"session": Session(Settings()).to_dict()})
     seed_playing(hass_storage, Fade.over(NOW - timedelta(minutes=3), 5, 1.0, 0.0), releasing="stop")
     players.add(DESK, "playing", volume=0.0, media_content_id=OUR_URL)
     players.add(KITCHEN, "playing", volume=0.0, media_content_id=OUR_URL)
-    await setup(hass, mock_config_entry, freezer)
+    await async_set_up(hass, mock_config_entry, freezer)
     assert players.of(DESK) == [
         ("media_stop", {}),
         ("repeat_set", {"repeat": "off"}),
