@@ -13,13 +13,7 @@ from homeassistant.config_entries import (
 )
 from homeassistant.const import CONF_NAME
 from homeassistant.core import callback
-from homeassistant.helpers.selector import (
-    BooleanSelector,
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
-    TextSelector,
-)
+from homeassistant.helpers.selector import BooleanSelector, TextSelector
 import voluptuous as vol
 
 from .const import (
@@ -43,6 +37,7 @@ from .lighting_options import (
     lighting_options,
     lighting_schema,
 )
+from .selectors import whole_number
 from .sound_flow import async_sound_errors, sound_options, sound_schema, suggested_sound_values
 
 DEFAULT_NAME = "Focus timer"
@@ -64,14 +59,6 @@ MINUTE_OPTIONS = {
 }
 
 
-def _number(key: str) -> NumberSelector:
-    low, high = LIMITS[key]
-    config = NumberSelectorConfig(min=low, max=high, step=1, mode=NumberSelectorMode.BOX)
-    if key in MINUTE_OPTIONS:
-        config["unit_of_measurement"] = "min"
-    return NumberSelector(config)
-
-
 def _schema(*, name: bool, extra: bool) -> vol.Schema:
     """Build the form: optionally the name, the rules, optionally the extra rules."""
     fields: dict[vol.Marker, Any] = {}
@@ -79,7 +66,9 @@ def _schema(*, name: bool, extra: bool) -> vol.Schema:
         fields[vol.Required(CONF_NAME)] = TextSelector()
     numbers = BASIC_NUMBERS + (EXTRA_NUMBERS if extra else ())
     for key in numbers:
-        fields[vol.Required(key)] = _number(key)
+        fields[vol.Required(key)] = whole_number(
+            LIMITS[key], "min" if key in MINUTE_OPTIONS else None
+        )
     for key in SWITCHES:
         fields[vol.Required(key)] = BooleanSelector()
     return vol.Schema(fields)

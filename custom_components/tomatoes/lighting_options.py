@@ -17,14 +17,13 @@ from homeassistant.helpers.selector import (
     ColorTempSelectorUnit,
     EntitySelector,
     EntitySelectorConfig,
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
 )
 import voluptuous as vol
+
+from .selectors import whole_number
 
 CONF_LIGHT_ENTITIES: Final = "light_entities"
 CONF_LIGHT_AREAS: Final = "light_areas"
@@ -118,19 +117,6 @@ class LightingOptions:
 
 def lighting_schema() -> vol.Schema:
     """Build the options form of the lighting step."""
-
-    def number(key: str, unit: str) -> NumberSelector:
-        low, high = LIGHT_LIMITS[key]
-        return NumberSelector(
-            NumberSelectorConfig(
-                min=low,
-                max=high,
-                step=1,
-                mode=NumberSelectorMode.SLIDER if unit == "%" else NumberSelectorMode.BOX,
-                unit_of_measurement=unit,
-            )
-        )
-
     low_k, high_k = LIGHT_LIMITS[CONF_LIGHT_COLOR_TEMP]
     return vol.Schema(
         {
@@ -138,11 +124,15 @@ def lighting_schema() -> vol.Schema:
                 EntitySelectorConfig(domain=LIGHT_DOMAIN, multiple=True)
             ),
             vol.Optional(CONF_LIGHT_AREAS): AreaSelector(AreaSelectorConfig(multiple=True)),
-            vol.Required(CONF_LIGHT_FOCUS_BRIGHTNESS): number(CONF_LIGHT_FOCUS_BRIGHTNESS, "%"),
+            vol.Required(CONF_LIGHT_FOCUS_BRIGHTNESS): whole_number(
+                LIGHT_LIMITS[CONF_LIGHT_FOCUS_BRIGHTNESS], "%"
+            ),
             vol.Optional(CONF_LIGHT_COLOR_TEMP): ColorTempSelector(
                 ColorTempSelectorConfig(unit=ColorTempSelectorUnit.KELVIN, min=low_k, max=high_k)
             ),
-            vol.Required(CONF_LIGHT_TRANSITION): number(CONF_LIGHT_TRANSITION, "s"),
+            vol.Required(CONF_LIGHT_TRANSITION): whole_number(
+                LIGHT_LIMITS[CONF_LIGHT_TRANSITION], "s"
+            ),
             vol.Required(CONF_LIGHT_BREAK_MODE): SelectSelector(
                 SelectSelectorConfig(
                     options=[mode.value for mode in BreakMode],
@@ -150,7 +140,9 @@ def lighting_schema() -> vol.Schema:
                     mode=SelectSelectorMode.LIST,
                 )
             ),
-            vol.Required(CONF_LIGHT_BREAK_BRIGHTNESS): number(CONF_LIGHT_BREAK_BRIGHTNESS, "%"),
+            vol.Required(CONF_LIGHT_BREAK_BRIGHTNESS): whole_number(
+                LIGHT_LIMITS[CONF_LIGHT_BREAK_BRIGHTNESS], "%"
+            ),
             vol.Required(CONF_LIGHT_TURN_ON): BooleanSelector(),
         }
     )

@@ -13,9 +13,6 @@ from homeassistant.helpers.selector import (
     BooleanSelector,
     EntitySelector,
     EntitySelectorConfig,
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
     SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
@@ -26,6 +23,7 @@ from homeassistant.helpers.selector import (
 import voluptuous as vol
 
 from .library import SoundLibrary
+from .selectors import whole_number
 from .sound_options import (
     CONF_SOUND_BREAK_SOURCE,
     CONF_SOUND_CHIMES,
@@ -60,13 +58,6 @@ def _sounds(library: SoundLibrary, current: tuple[str, ...]) -> SelectSelector:
     )
 
 
-def _number(key: str, unit: str, mode: NumberSelectorMode) -> NumberSelector:
-    low, high = SOUND_LIMITS[key]
-    return NumberSelector(
-        NumberSelectorConfig(min=low, max=high, step=1, mode=mode, unit_of_measurement=unit)
-    )
-
-
 def sound_schema(library: SoundLibrary, options: Mapping[str, Any]) -> vol.Schema:
     """Build the form of the sound options (the current sounds are always offered)."""
     current = (str(options[CONF_SOUND_SOURCE]), str(options[CONF_SOUND_BREAK_SOURCE]))
@@ -77,15 +68,9 @@ def sound_schema(library: SoundLibrary, options: Mapping[str, Any]) -> vol.Schem
                 EntitySelectorConfig(domain=MEDIA_PLAYER_DOMAIN, multiple=True)
             ),
             vol.Required(CONF_SOUND_SOURCE): sounds,
-            vol.Required(CONF_SOUND_VOLUME): _number(
-                CONF_SOUND_VOLUME, "%", NumberSelectorMode.SLIDER
-            ),
-            vol.Required(CONF_SOUND_FADE_IN): _number(
-                CONF_SOUND_FADE_IN, "s", NumberSelectorMode.BOX
-            ),
-            vol.Required(CONF_SOUND_FADE_OUT): _number(
-                CONF_SOUND_FADE_OUT, "s", NumberSelectorMode.BOX
-            ),
+            vol.Required(CONF_SOUND_VOLUME): whole_number(SOUND_LIMITS[CONF_SOUND_VOLUME], "%"),
+            vol.Required(CONF_SOUND_FADE_IN): whole_number(SOUND_LIMITS[CONF_SOUND_FADE_IN], "s"),
+            vol.Required(CONF_SOUND_FADE_OUT): whole_number(SOUND_LIMITS[CONF_SOUND_FADE_OUT], "s"),
             vol.Required(CONF_SOUND_ON_BREAK): SelectSelector(
                 SelectSelectorConfig(
                     options=[action.value for action in BreakAction],
