@@ -37,26 +37,14 @@ class TomatoesNumberEntityDescription(NumberEntityDescription):
     option: str
 
 
-def _minutes(key: str) -> TomatoesNumberEntityDescription:
+def _option(key: str, *, minutes: bool) -> TomatoesNumberEntityDescription:
+    """Describe the number of one timer option (a duration in minutes, or a count)."""
     return TomatoesNumberEntityDescription(
         key=key,
         translation_key=key,
         option=key,
-        device_class=NumberDeviceClass.DURATION,
-        native_unit_of_measurement=UnitOfTime.MINUTES,
-        native_min_value=LIMITS[key][0],
-        native_max_value=LIMITS[key][1],
-        native_step=1,
-        mode=NumberMode.BOX,
-        entity_category=EntityCategory.CONFIG,
-    )
-
-
-def _count(key: str) -> TomatoesNumberEntityDescription:
-    return TomatoesNumberEntityDescription(
-        key=key,
-        translation_key=key,
-        option=key,
+        device_class=NumberDeviceClass.DURATION if minutes else None,
+        native_unit_of_measurement=UnitOfTime.MINUTES if minutes else None,
         native_min_value=LIMITS[key][0],
         native_max_value=LIMITS[key][1],
         native_step=1,
@@ -66,11 +54,11 @@ def _count(key: str) -> TomatoesNumberEntityDescription:
 
 
 NUMBERS: tuple[TomatoesNumberEntityDescription, ...] = (
-    _minutes(CONF_FOCUS_MINUTES),
-    _minutes(CONF_SHORT_BREAK_MINUTES),
-    _minutes(CONF_LONG_BREAK_MINUTES),
-    _count(CONF_LONG_BREAK_EVERY),
-    _count(CONF_SESSION_TARGET),
+    _option(CONF_FOCUS_MINUTES, minutes=True),
+    _option(CONF_SHORT_BREAK_MINUTES, minutes=True),
+    _option(CONF_LONG_BREAK_MINUTES, minutes=True),
+    _option(CONF_LONG_BREAK_EVERY, minutes=False),
+    _option(CONF_SESSION_TARGET, minutes=False),
 )
 
 
