@@ -164,10 +164,11 @@ class FocusTimer:
                 events = operation(dt_util.now())
             except InvalidOperationError as err:
                 events, error = [], err
-            if self.session.to_dict() != before:
-                await self._async_save()
+            after = self.session.to_dict()
+            if after != before:
+                await self._store.async_save({"session": after})
             self._schedule()
-            self._announce(events, changed=self.session.to_dict() != before)
+            self._announce(events, changed=after != before)
         if error is not None:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,
