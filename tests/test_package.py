@@ -39,8 +39,32 @@ def test_mutagen_requirement_fits_the_installed_home_assistant() -> None:
     assert requirement.specifier.contains("1.48.1")
 
 
+def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object, refusing a key given twice (json would keep only the last)."""
+    keys = [key for key, _ in pairs]
+    assert len(keys) == len(set(keys)), f"duplicate keys in {keys}"
+    return dict(pairs)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        PACKAGE / "manifest.json",
+        PACKAGE / "strings.json",
+        PACKAGE / "icons.json",
+        *sorted((PACKAGE / "translations").glob("*.json")),
+        ROOT / "hacs.json",
+    ],
+    ids=lambda path: path.name,
+)
+def test_json_files_have_no_duplicate_keys(path: Path) -> None:
+    json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_duplicate_keys)
+
+
 def test_manifest_and_hacs() -> None:
     manifest = load(PACKAGE / "manifest.json")
+    assert manifest["dependencies"] == ["http"]
+    assert manifest["after_dependencies"] == ["light", "logbook", "media_source"]
     assert manifest["domain"] == "tomatoes"
     assert manifest["config_flow"] is True
     assert manifest["integration_type"] == "service"
