@@ -27,7 +27,7 @@ from _home import home_assistant
 from mutagen.flac import FLAC
 from mutagen.id3 import ID3, TALB, TIT2, TPE1, TXXX
 
-from custom_components.tomatoes.library import SOUNDS_DIR, SoundLibrary
+from custom_components.tomatoes.sound.library import SOUNDS_DIR, SoundLibrary
 
 RESCAN_TARGET = 0.10
 LOOP_TARGET_MS = 20.0

@@ -49,7 +49,7 @@ PEAK_LIMIT = 10 ** (-1.0 / 20)
 
 ARTIST = "Tomatoes"
 ALBUM = "Tomatoes"
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "custom_components/tomatoes/sounds"
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "custom_components/tomatoes/sound/sounds"
 
 type Signal = NDArray[np.float64]
 

@@ -7,17 +7,18 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
-from .ambience import Ambience, ambience_store, async_give_back_stored as give_back_players
 from .const import DOMAIN
-from .http import SoundFileView
-from .library import async_get_library
-from .light_records import async_give_back_stored as give_back_lights, lighting_store
-from .light_services import async_setup_light_services
-from .lighting import FocusLights
+from .lighting.actions import async_setup_light_services
+from .lighting.lights import FocusLights
+from .lighting.records import async_give_back_stored as give_back_lights, lighting_store
 from .models import TomatoesConfigEntry, TomatoesData
-from .players import issue_id
 from .services import async_setup_services
-from .sound_options import SoundSettings
+from .sound.actions import async_setup_sound_services
+from .sound.ambience import Ambience, ambience_store, async_give_back_stored as give_back_players
+from .sound.http import SoundFileView
+from .sound.library import async_get_library
+from .sound.options import SoundSettings
+from .sound.players import issue_id
 from .timer import FocusTimer, timer_store
 
 PLATFORMS: list[Platform] = [
@@ -37,6 +38,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions once, for every timer."""
     async_setup_services(hass)
     async_setup_light_services(hass)
+    async_setup_sound_services(hass)
     return True
 
 

@@ -30,15 +30,15 @@ from .const import (
     LIMITS,
     option_errors,
 )
-from .library import async_get_library
-from .lighting_options import (
+from .lighting.options import (
     CONF_LIGHT_COLOR_TEMP,
     LIGHT_DEFAULTS,
     lighting_options,
     lighting_schema,
 )
 from .selectors import whole_number
-from .sound_flow import async_sound_errors, sound_options, sound_schema, suggested_sound_values
+from .sound.flow import async_sound_errors, sound_options, sound_schema, suggested_sound_values
+from .sound.library import async_get_library
 
 DEFAULT_NAME = "Focus timer"
 

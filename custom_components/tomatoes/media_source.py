@@ -19,7 +19,7 @@ from homeassistant.components.media_source import (
 from homeassistant.core import HomeAssistant
 
 from .const import DOMAIN
-from .library import DATA_LIBRARY, SoundLibrary, Track
+from .sound.library import DATA_LIBRARY, SoundLibrary, Track
 
 
 async def async_get_media_source(hass: HomeAssistant) -> TomatoesMediaSource:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from homeassistant.config_entries import ConfigEntry
 
-from .ambience import Ambience
-from .lighting import FocusLights
+from .lighting.lights import FocusLights
+from .sound.ambience import Ambience
 from .timer import FocusTimer
 
 

@@ -25,7 +25,7 @@ from .const import (
 )
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
-from .sound_options import CONF_SOUND_VOLUME, SOUND_LIMITS
+from .sound.options import CONF_SOUND_VOLUME, SOUND_LIMITS
 
 PARALLEL_UPDATES = 0
 

@@ -9,7 +9,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .const import PRESET_CUSTOM, PRESETS, preset_of
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
-from .sound_options import sound_choices
+from .sound.options import sound_choices
 
 PARALLEL_UPDATES = 0
 

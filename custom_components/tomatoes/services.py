@@ -10,7 +10,6 @@ from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import (
     HomeAssistant,
     ServiceCall,
@@ -18,15 +17,13 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
-from homeassistant.helpers.service import async_extract_config_entry_ids
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import DOMAIN, PRESETS
 from .engine import Phase
-from .sound_services import async_setup_sound_services
+from .targeting import TARGET_SCHEMA, action_error, async_targeted_entries
 from .timer import FocusTimer
 
 SERVICE_START = "start"
@@ -44,11 +41,9 @@ ATTR_PRESET = "preset"
 ATTR_TASK = "task"
 ATTR_MINUTES = "minutes"
 
-TARGET_KEYS = tuple(str(key) for key in cv.ENTITY_SERVICE_FIELDS)
 MAX_DURATION = timedelta(hours=24)
 MAX_EXTENSION_MINUTES = 240
 
-TARGET_SCHEMA = vol.Schema(cv.ENTITY_SERVICE_FIELDS)
 START_SCHEMA = TARGET_SCHEMA.extend(
     {
         vol.Optional(ATTR_PHASE): cv.string,
@@ -60,46 +55,23 @@ START_SCHEMA = TARGET_SCHEMA.extend(
 EXTEND_SCHEMA = TARGET_SCHEMA.extend({vol.Required(ATTR_MINUTES): vol.Coerce(float)})
 
 
-def _error(key: str, **placeholders: str) -> ServiceValidationError:
-    return ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key=key,
-        translation_placeholders=placeholders or None,
-    )
-
-
 async def _async_timers(call: ServiceCall) -> list[FocusTimer]:
-    """Return the loaded timers a call targets (the only one when none is named)."""
-    entries = [
-        entry
-        for entry in call.hass.config_entries.async_entries(DOMAIN)
-        if entry.state is ConfigEntryState.LOADED
-    ]
-    if not any(call.data.get(key) for key in TARGET_KEYS):
-        if not entries:
-            raise _error("no_timers")
-        if len(entries) > 1:
-            raise _error("target_required")
-        return [entries[0].runtime_data.timer]
-    wanted = await async_extract_config_entry_ids(call)
-    timers = [entry.runtime_data.timer for entry in entries if entry.entry_id in wanted]
-    if not timers:
-        raise _error("invalid_target")
-    return timers
+    """Return the timers a call targets."""
+    return [entry.runtime_data.timer for entry in await async_targeted_entries(call)]
 
 
 async def _async_start(call: ServiceCall) -> None:
     phase: Phase | None = None
     if (raw_phase := call.data.get(ATTR_PHASE)) is not None:
         if raw_phase not in (Phase.FOCUS, Phase.SHORT_BREAK, Phase.LONG_BREAK):
-            raise _error("invalid_phase", phase=str(raw_phase))
+            raise action_error("invalid_phase", phase=str(raw_phase))
         phase = Phase(raw_phase)
     preset: str | None = call.data.get(ATTR_PRESET)
     if preset is not None and preset not in PRESETS:
-        raise _error("invalid_preset", preset=preset, presets=", ".join(PRESETS))
+        raise action_error("invalid_preset", preset=preset, presets=", ".join(PRESETS))
     duration: timedelta | None = call.data.get(ATTR_DURATION)
     if duration is not None and not timedelta(0) < duration <= MAX_DURATION:
-        raise _error("invalid_duration")
+        raise action_error("invalid_duration")
     timers = await _async_timers(call)
     for timer in timers:
         if preset is not None:
@@ -110,7 +82,7 @@ async def _async_start(call: ServiceCall) -> None:
 async def _async_extend(call: ServiceCall) -> None:
     minutes: float = call.data[ATTR_MINUTES]
     if not 0 < minutes <= MAX_EXTENSION_MINUTES:
-        raise _error("invalid_extension")
+        raise action_error("invalid_extension")
     for timer in await _async_timers(call):
         await timer.async_extend(timedelta(minutes=minutes))
 
@@ -131,7 +103,7 @@ def _command(command: Command) -> Callable[[ServiceCall], Coroutine[Any, Any, No
 async def _async_status(call: ServiceCall) -> ServiceResponse:
     timers = await _async_timers(call)
     if len(timers) > 1:
-        raise _error("single_target")
+        raise action_error("single_target")
     return timer_status(timers[0])
 
 
@@ -174,4 +146,3 @@ def async_setup_services(hass: HomeAssistant) -> None:
         schema=TARGET_SCHEMA,
         supports_response=SupportsResponse.ONLY,
     )
-    async_setup_sound_services(hass)

@@ -12,8 +12,8 @@ from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
-from custom_components.tomatoes import lighting
 from custom_components.tomatoes.const import DOMAIN
+from custom_components.tomatoes.lighting import lights as lighting
 from tests.conftest import Advance
 
 from .bench import BenchLight, light_view

@@ -8,8 +8,8 @@ from typing import Any
 from homeassistant.core import State
 import pytest
 
-from custom_components.tomatoes.light_state import Expected, Snapshot, expected_after, level_data
-from custom_components.tomatoes.lighting_options import BreakMode, Level, LightingOptions
+from custom_components.tomatoes.lighting.options import BreakMode, Level, LightingOptions
+from custom_components.tomatoes.lighting.state import Expected, Snapshot, expected_after, level_data
 
 NOW = datetime(2026, 11, 26, 9, tzinfo=UTC)
 WARM = Level(brightness_pct=30, kelvin=2700)

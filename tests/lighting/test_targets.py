@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from homeassistant.core import HomeAssistant
 
-from custom_components.tomatoes.light_targets import expand_groups, resolve_lights
+from custom_components.tomatoes.lighting.targets import expand_groups, resolve_lights
 
 
 async def test_groups_expand_once_even_when_they_list_themselves(hass: HomeAssistant) -> None:

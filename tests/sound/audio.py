@@ -10,7 +10,7 @@ from mutagen.flac import FLAC
 from mutagen.id3 import ID3, TALB, TIT2, TPE1, TXXX
 from mutagen.wave import WAVE
 
-from custom_components.tomatoes.library import SOUNDS_DIR
+from custom_components.tomatoes.sound.library import SOUNDS_DIR
 
 TEMPLATE_FLAC = SOUNDS_DIR / "chimes" / "chime_focus.flac"
 

@@ -15,7 +15,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
-from custom_components.tomatoes.sound_options import (
+from custom_components.tomatoes.sound.options import (
     CONF_SOUND_FADE_IN,
     CONF_SOUND_FADE_OUT,
     CONF_SOUND_PLAYERS,

@@ -13,7 +13,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DOMAIN
-from custom_components.tomatoes.players import CALL_TIMEOUT
+from custom_components.tomatoes.sound.players import CALL_TIMEOUT
 from tests.conftest import Advance
 
 from .conftest import DESK, KITCHEN, Players

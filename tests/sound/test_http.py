@@ -14,8 +14,8 @@ import pytest
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from yarl import URL
 
-from custom_components.tomatoes.library import SOUNDS_DIR, folder_source_id
-from custom_components.tomatoes.sound_options import CONF_SOUND_FOLDERS
+from custom_components.tomatoes.sound.library import SOUNDS_DIR, folder_source_id
+from custom_components.tomatoes.sound.options import CONF_SOUND_FOLDERS
 
 from .audio import write_flac, write_mp3
 from .conftest import SOUND_OPTIONS
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.usefixtures("init_integration")
 
 RAIN = "/api/tomatoes/sound/bundled/rain.flac"
 RAIN_BYTES = (SOUNDS_DIR / "loops" / "rain.flac").read_bytes()
-MANIFEST_BYTES = (SOUNDS_DIR.parent / "manifest.json").read_bytes()
+MANIFEST_BYTES = (SOUNDS_DIR.parent.parent / "manifest.json").read_bytes()
 
 
 @pytest.fixture

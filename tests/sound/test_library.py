@@ -11,7 +11,7 @@ from unittest.mock import patch
 from homeassistant.core import HomeAssistant
 import pytest
 
-from custom_components.tomatoes.library import (
+from custom_components.tomatoes.sound.library import (
     BUNDLED,
     CHIMES,
     SOUNDS_DIR,
@@ -19,8 +19,8 @@ from custom_components.tomatoes.library import (
     folder_source_id,
     title_from_name,
 )
-from custom_components.tomatoes.scanner import CachedFile, Root, scan
-from custom_components.tomatoes.tags import TagInfo, UnreadableFileError, read_tags
+from custom_components.tomatoes.sound.scanner import CachedFile, Root, scan
+from custom_components.tomatoes.sound.tags import TagInfo, UnreadableFileError, read_tags
 
 from .audio import write_flac, write_mp3, write_wav
 
@@ -124,7 +124,9 @@ async def test_rescan_of_an_unchanged_library_reads_no_tags(
     hass: HomeAssistant, music: Path
 ) -> None:
     library = await new_library(hass, music)
-    with patch("custom_components.tomatoes.scanner.read_tags", side_effect=AssertionError("read")):
+    with patch(
+        "custom_components.tomatoes.sound.scanner.read_tags", side_effect=AssertionError("read")
+    ):
         stats = await library.async_scan()
     assert (stats.read, stats.reused) == (0, 4 + 7)
     assert len(library.tracks(folder_source_id(str(music)))) == 4
@@ -147,7 +149,9 @@ async def test_the_cache_survives_a_restart(
     await new_library(hass, music)
     await hass.async_block_till_done()
     assert len(hass_storage[LIBRARY_KEY]["data"]["files"]) == 4 + 7
-    with patch("custom_components.tomatoes.scanner.read_tags", side_effect=AssertionError("read")):
+    with patch(
+        "custom_components.tomatoes.sound.scanner.read_tags", side_effect=AssertionError("read")
+    ):
         library = await new_library(hass, music)
     assert library.last_scan.read == 0
     assert library.track(f"{folder_source_id(str(music))}/rain.flac").gain == -6.5
@@ -208,7 +212,7 @@ async def test_removing_a_folder_removes_its_tracks(hass: HomeAssistant, music: 
 
 
 async def test_a_huge_folder_is_cut_off(hass: HomeAssistant, music: Path) -> None:
-    with patch("custom_components.tomatoes.scanner.MAX_FILES_PER_FOLDER", 2):
+    with patch("custom_components.tomatoes.sound.scanner.MAX_FILES_PER_FOLDER", 2):
         result = await hass.async_add_executor_job(
             scan, [Root("music", str(music))], dict[str, CachedFile]()
         )

@@ -11,9 +11,9 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
 
-from custom_components.tomatoes.library import DATA_LIBRARY, folder_source_id
 from custom_components.tomatoes.media_source import TomatoesMediaSource
-from custom_components.tomatoes.sound_options import CONF_SOUND_FOLDERS
+from custom_components.tomatoes.sound.library import DATA_LIBRARY, folder_source_id
+from custom_components.tomatoes.sound.options import CONF_SOUND_FOLDERS
 
 from .audio import write_flac, write_mp3
 from .conftest import SOUND_OPTIONS

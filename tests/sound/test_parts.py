@@ -8,13 +8,13 @@ from mutagen.apev2 import APEv2
 from mutagen.mp4 import MP4FreeForm, MP4Tags
 import pytest
 
-from custom_components.tomatoes.fade import MAX_STEPS, Fade
-from custom_components.tomatoes.sound_options import (
+from custom_components.tomatoes.sound.fade import MAX_STEPS, Fade
+from custom_components.tomatoes.sound.options import (
     SoundSettings,
     is_valid_reference,
     library_identifier,
 )
-from custom_components.tomatoes.tags import _gain, _tag_values
+from custom_components.tomatoes.sound.tags import _gain, _tag_values
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 

@@ -11,8 +11,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DOMAIN
 from custom_components.tomatoes.engine import Session, Settings
-from custom_components.tomatoes.fade import Fade
-from custom_components.tomatoes.sound_options import DEFAULT_SOUND
+from custom_components.tomatoes.sound.fade import Fade
+from custom_components.tomatoes.sound.options import DEFAULT_SOUND
 from tests.conftest import NOW, TIMER_KEY, Advance, async_set_up, store, store_focus
 
 from .conftest import AMBIENCE_KEY, BASE_URL, DESK, KITCHEN, Players

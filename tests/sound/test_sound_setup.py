@@ -15,8 +15,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 from custom_components.tomatoes.diagnostics import async_get_config_entry_diagnostics
-from custom_components.tomatoes.library import DATA_LIBRARY, folder_source_id
-from custom_components.tomatoes.sound_options import (
+from custom_components.tomatoes.sound.library import DATA_LIBRARY, folder_source_id
+from custom_components.tomatoes.sound.options import (
     CONF_SOUND_FOLDERS,
     CONF_SOUND_SOURCE,
     DEFAULT_SOUND_OPTIONS,

@@ -36,7 +36,7 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_component import EntityComponent
 from homeassistant.util.hass_dict import HassKey
 
-from .const import DOMAIN
+from ..const import DOMAIN
 from .library import MEDIA_SOURCE_PREFIX, URL_PREFIX
 
 _LOGGER = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from homeassistant.components.light.const import ColorMode
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import State
 
-from .lighting_options import Level
+from .options import Level
 
 # Light state attributes and light.turn_on fields. Home Assistant moved these constants
 # between modules from 2026.3 to 2026.10; the names themselves are its stable interface.

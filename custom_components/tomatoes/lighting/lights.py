@@ -37,15 +37,15 @@ from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
+from ..const import DOMAIN
+from ..engine import BREAKS, Event, EventType, Phase, Session, Status
+from ..timer import FocusTimer
 from . import adaptive_lighting
-from .const import DOMAIN
-from .engine import BREAKS, Event, EventType, Phase, Session, Status
-from .light_failures import Failure, LightFailures
-from .light_records import LightRecord
-from .light_state import ATTR_TRANSITION, Snapshot, expected_after, is_usable, level_data
-from .light_targets import resolve_lights
-from .lighting_options import BreakMode, Level, LightingOptions
-from .timer import FocusTimer
+from .failures import Failure, LightFailures
+from .options import BreakMode, Level, LightingOptions
+from .records import LightRecord
+from .state import ATTR_TRANSITION, Snapshot, expected_after, is_usable, level_data
+from .targets import resolve_lights
 
 _LOGGER = logging.getLogger(__name__)
 

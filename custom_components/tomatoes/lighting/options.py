@@ -23,7 +23,7 @@ from homeassistant.helpers.selector import (
 )
 import voluptuous as vol
 
-from .selectors import whole_number
+from ..selectors import whole_number
 
 CONF_LIGHT_ENTITIES: Final = "light_entities"
 CONF_LIGHT_AREAS: Final = "light_areas"

@@ -12,7 +12,7 @@ from homeassistant.core import (
 from homeassistant.exceptions import ServiceValidationError
 import voluptuous as vol
 
-from .const import DOMAIN
+from ..const import DOMAIN
 from .library import DATA_LIBRARY
 
 SERVICE_RESCAN_LIBRARY = "rescan_library"

@@ -64,12 +64,12 @@ from homeassistant.helpers.network import NoURLAvailableError, get_url
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN
-from .engine import BREAKS, Event, EventType, Phase, Status
+from ..const import DOMAIN
+from ..engine import BREAKS, Event, EventType, Phase, Status
+from ..timer import FocusTimer
 from .fade import Fade
 from .library import CHIMES, SoundLibrary, Track
-from .players import PlayerControl, PlayerSnapshot, features, is_available
-from .sound_options import (
+from .options import (
     CONF_SOUND_SOURCE,
     CONF_SOUND_VOLUME,
     DEFAULT_SOUND,
@@ -77,7 +77,7 @@ from .sound_options import (
     SoundSettings,
     library_identifier,
 )
-from .timer import FocusTimer
+from .players import PlayerControl, PlayerSnapshot, features, is_available
 
 _LOGGER = logging.getLogger(__name__)
 

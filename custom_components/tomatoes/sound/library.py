@@ -24,7 +24,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.storage import Store
 from homeassistant.util.hass_dict import HassKey
 
-from .const import DOMAIN
+from ..const import DOMAIN
 from .scanner import CachedFile, FoundFile, Root, ScanResult, audio_type, inside, scan
 
 _LOGGER = logging.getLogger(__name__)

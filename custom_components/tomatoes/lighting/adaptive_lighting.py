@@ -25,7 +25,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 import voluptuous as vol
 
-from .light_targets import expand_groups
+from .targets import expand_groups
 
 _LOGGER = logging.getLogger(__name__)
 

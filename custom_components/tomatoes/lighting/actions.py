@@ -6,8 +6,8 @@ from homeassistant.core import HomeAssistant, ServiceCall, callback
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from .const import DOMAIN
-from .services import TARGET_SCHEMA, _async_timers
+from ..const import DOMAIN
+from ..targeting import TARGET_SCHEMA, async_targeted_entries
 
 SERVICE_HAND_BACK_LIGHTS = "hand_back_lights"
 ATTR_LIGHTS = "lights"
@@ -17,8 +17,8 @@ HAND_BACK_SCHEMA = TARGET_SCHEMA.extend({vol.Optional(ATTR_LIGHTS): cv.entity_id
 
 async def _async_hand_back(call: ServiceCall) -> None:
     lights: list[str] | None = call.data.get(ATTR_LIGHTS) or None
-    for timer in await _async_timers(call):
-        await timer.entry.runtime_data.lights.async_hand_back(lights)
+    for entry in await async_targeted_entries(call):
+        await entry.runtime_data.lights.async_hand_back(lights)
 
 
 @callback

@@ -11,8 +11,8 @@ from homeassistant.const import ATTR_ENTITY_ID, SERVICE_TURN_OFF, SERVICE_TURN_O
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.storage import Store
 
-from .const import DOMAIN
-from .light_state import Expected, Snapshot, is_usable
+from ..const import DOMAIN
+from .state import Expected, Snapshot, is_usable
 
 _LOGGER = logging.getLogger(__name__)
 

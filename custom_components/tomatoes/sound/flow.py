@@ -22,9 +22,9 @@ from homeassistant.helpers.selector import (
 )
 import voluptuous as vol
 
+from ..selectors import whole_number
 from .library import SoundLibrary
-from .selectors import whole_number
-from .sound_options import (
+from .options import (
     CONF_SOUND_BREAK_SOURCE,
     CONF_SOUND_CHIMES,
     CONF_SOUND_FADE_IN,
