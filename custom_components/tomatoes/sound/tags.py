@@ -9,6 +9,7 @@ gains converted to ReplayGain's reference).
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 import re
 from typing import Any, cast
 
@@ -30,6 +31,13 @@ AUDIO_TYPES: dict[str, str] = {
     ".wav": "audio/wav",
 }
 """File extensions the library picks up, and the content type each is served with."""
+
+MAX_TEXT = 120
+"""Longest title, artist or album kept (longer ones are cut): labels stay readable and
+every state that shows them stays within Home Assistant's 255 characters."""
+
+MAX_VALUE = 1000
+"""Longest tag value looked at; the rest of a huge tag is never copied."""
 
 LOOP_TAG = "tomatoes_loop"
 """Tag that marks a file as a seamless loop (value "1"); the bundled loops carry it."""
@@ -71,15 +79,34 @@ class TagInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TagInfo:
-        """Rebuild the info from ``as_dict`` output (unknown keys are ignored)."""
-        return cls(
-            title=data.get("title"),
-            artist=data.get("artist"),
-            album=data.get("album"),
-            duration=data.get("duration"),
-            gain=data.get("gain"),
-            loop=bool(data.get("loop", False)),
-        )
+        """Rebuild the info from ``as_dict`` output; raise ValueError or TypeError if damaged.
+
+        Unknown keys are ignored; texts longer than today's limit are cut.
+        """
+        texts: list[str | None] = []
+        for key in ("title", "artist", "album"):
+            value = data.get(key)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{key} must be a text")
+            texts.append(clip(value))
+        numbers: list[float | None] = []
+        for key in ("duration", "gain"):
+            value = data.get(key)
+            if value is not None and (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+            ):
+                raise ValueError(f"{key} must be a number")
+            numbers.append(None if value is None else float(value))
+        title, artist, album = texts
+        duration, gain = numbers
+        if duration is not None and duration < 0:
+            raise ValueError("duration must not be negative")
+        loop = data.get("loop", False)
+        if not isinstance(loop, bool):
+            raise TypeError("loop must be true or false")
+        return cls(title, artist, album, duration, gain, loop)
 
 
 def read_tags(path: str) -> TagInfo:
@@ -95,13 +122,20 @@ def read_tags(path: str) -> TagInfo:
     values = _tag_values(audio.tags)
     length = getattr(audio.info, "length", None)
     return TagInfo(
-        title=values.get("title"),
-        artist=values.get("artist"),
-        album=values.get("album"),
+        title=clip(values.get("title")),
+        artist=clip(values.get("artist")),
+        album=clip(values.get("album")),
         duration=round(float(length), 3) if length else None,
         gain=_gain(values),
         loop=values.get(LOOP_TAG, "").strip() == "1",
     )
+
+
+def clip(text: str | None, limit: int = MAX_TEXT) -> str | None:
+    """Return a tag text without surrounding blanks, cut to ``limit`` characters (None if empty)."""
+    if text is None or not (text := " ".join(text.split())):
+        return None
+    return text if len(text) <= limit else f"{text[: limit - 1].rstrip()}\N{HORIZONTAL ELLIPSIS}"
 
 
 def _tag_values(tags: object) -> dict[str, str]:
@@ -121,10 +155,10 @@ def _id3_values(tags: Any) -> dict[str, str]:
     for frame_id, name in _ID3_NAMES.items():
         for frame in tags.getall(frame_id):
             if frame.text:
-                values.setdefault(name, str(frame.text[0]))
+                values.setdefault(name, str(frame.text[0])[:MAX_VALUE])
     for frame in tags.getall("TXXX"):
         if frame.text:
-            values.setdefault(str(frame.desc).lower(), str(frame.text[0]))
+            values.setdefault(str(frame.desc).lower(), str(frame.text[0])[:MAX_VALUE])
     return values
 
 
@@ -136,6 +170,7 @@ def _mp4_values(tags: Any) -> dict[str, str]:
             continue
         first = raw[0]
         text = first.decode("utf-8", "replace") if isinstance(first, bytes) else str(first)
+        text = text[:MAX_VALUE]
         if key in _MP4_NAMES:
             values.setdefault(_MP4_NAMES[key], text)
         elif key.startswith(_MP4_FREEFORM):
@@ -154,7 +189,7 @@ def _mapping_values(tags: Any) -> dict[str, str]:
         if first is None or first == []:
             continue
         name = str(key).lower()
-        values.setdefault(_ASF_NAMES.get(name, name), str(first))
+        values.setdefault(_ASF_NAMES.get(name, name), str(first)[:MAX_VALUE])
     return values
 
 
