@@ -25,7 +25,8 @@ from homeassistant.util.hass_dict import HassKey
 from ..const import DOMAIN
 from ..toolkit.lifecycle import Listeners
 from ..toolkit.store import VersionedStore
-from .scanner import CachedFile, FoundFile, Root, ScanResult, inside, parse_cache, scan
+from .index import Indexed, scan_and_index, track_of
+from .scanner import CachedFile, FoundFile, Root, ScanResult, inside, parse_cache
 from .tracks import (
     BUNDLED,
     CHIMES,
@@ -64,38 +65,6 @@ NAMES_SHOWN = 3
 """How many file or folder names a summary warning lists."""
 
 DATA_LIBRARY: HassKey[SoundLibrary] = HassKey(f"{DOMAIN}_library")
-
-
-def _track(found: FoundFile) -> Track | None:
-    info = found.entry.info
-    if info is None:
-        return None
-    return Track(
-        source=found.source,
-        path=found.relative,
-        absolute=found.absolute,
-        title=info.title or title_from_name(found.relative),
-        artist=info.artist,
-        album=info.album,
-        duration=info.duration,
-        gain=info.gain,
-        loop=info.loop,
-    )
-
-
-def _scan_and_index(
-    roots: list[Root], cache: dict[str, CachedFile]
-) -> tuple[ScanResult, dict[str, Track], dict[str, str]]:
-    """Scan, then build the index and the list of damaged files (in the executor)."""
-    result = scan(roots, cache)
-    tracks: dict[str, Track] = {}
-    corrupt: dict[str, str] = {}
-    for found in result.files:
-        if (track := _track(found)) is not None:
-            tracks[track.identifier] = track
-        else:
-            corrupt[found.absolute] = found.entry.error or "unreadable"
-    return result, tracks, corrupt
 
 
 def _summary(items: Iterable[str]) -> str:
@@ -194,17 +163,18 @@ class SoundLibrary:
             roots = self._roots(only)
             scanned = {root.source for root in roots}
             started = time.monotonic()
-            result, tracks, corrupt = await self.hass.async_add_executor_job(
-                _scan_and_index, roots, self._cache
+            indexed = await self.hass.async_add_executor_job(
+                scan_and_index, roots, self._cache, list(self._tracks.values())
             )
             seconds = time.monotonic() - started
-            self._apply(scanned, result, tracks, corrupt)
+            result = indexed.result
+            self._apply(scanned, indexed)
             self._report(result)
             self.last_scan = ScanStats(
                 files=len(result.files),
                 read=result.read,
                 reused=result.reused,
-                corrupt=len(corrupt),
+                corrupt=len(indexed.corrupt),
                 seconds=seconds,
                 unreadable_folders=len(result.unreadable) + len(result.missing),
             )
@@ -212,43 +182,24 @@ class SoundLibrary:
         self._listeners.notify()
         return self.last_scan
 
-    def _apply(
-        self,
-        scanned: set[str],
-        result: ScanResult,
-        tracks: dict[str, Track],
-        corrupt: dict[str, str],
-    ) -> None:
+    def _apply(self, scanned: set[str], indexed: Indexed) -> None:
         """Replace what the scanned sources held by what the scan found."""
-        current = set(self.sources)
-        for source_id in scanned:
-            self._drop_source(source_id)
-        for key, track in tracks.items():
-            if track.source in current:
-                self._add(key, track)
-        roots = tuple(root + os.sep for root in result.real_roots.values())
+        if not indexed.unchanged:
+            current = set(self.sources)
+            for source_id in scanned:
+                self._drop_source(source_id)
+            for key, track in indexed.tracks.items():
+                if track.source in current:
+                    self._add(key, track)
+        roots = tuple(root + os.sep for root in indexed.result.real_roots.values())
         self.corrupt = {
             path: reason for path, reason in self.corrupt.items() if not path.startswith(roots)
-        } | corrupt
+        } | indexed.corrupt
         self.unreadable = {
             path: reason for path, reason in self.unreadable.items() if not path.startswith(roots)
-        } | dict(result.unreadable)
-        # What could not be looked at this time stays cached, so a folder that comes back
-        # (a network mount) is not read again.
-        kept = tuple(path + os.sep for path, _ in result.unreadable) + tuple(
-            result.real_roots[source] + os.sep for source in result.missing
-        )
-        seen = result.cache()
-        changed = bool(result.read) or any(
-            path.startswith(roots) and not path.startswith(kept) and path not in seen
-            for path in self._cache
-        )
-        if changed:
-            self._cache = {
-                path: entry
-                for path, entry in self._cache.items()
-                if not path.startswith(roots) or path.startswith(kept)
-            } | seen
+        } | dict(indexed.result.unreadable)
+        if indexed.cache is not None:
+            self._cache = indexed.cache
             self._store.async_delay_save(self._cache_data)
 
     def _report(self, result: ScanResult) -> None:
@@ -300,7 +251,7 @@ class SoundLibrary:
                     found = FoundFile(
                         source_id, path[len(root) :].replace(os.sep, "/"), path, entry
                     )
-                    if (track := _track(found)) is not None:
+                    if (track := track_of(found)) is not None:
                         self._add(track.identifier, track)
 
     def _path_of(self, source_id: str) -> str:

@@ -13,10 +13,18 @@ import math
 import re
 from typing import Any, cast
 
-from mutagen._file import File  # mutagen exports these by name only from 1.48 on
+from mutagen._file import File, FileType  # mutagen exports these by name only from 1.48 on
 from mutagen._util import MutagenError
+from mutagen.aac import AAC
+from mutagen.aiff import AIFF
+from mutagen.flac import FLAC
 from mutagen.id3 import ID3
-from mutagen.mp4 import MP4Tags
+from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4, MP4Tags
+from mutagen.oggflac import OggFLAC
+from mutagen.oggopus import OggOpus
+from mutagen.oggvorbis import OggVorbis
+from mutagen.wave import WAVE
 
 AUDIO_TYPES: dict[str, str] = {
     ".aac": "audio/aac",
@@ -109,10 +117,39 @@ class TagInfo:
         return cls(title, artist, album, duration, gain, loop)
 
 
+def _kinds() -> dict[str, list[type[FileType]]]:
+    """Return the mutagen file types worth trying first for each extension."""
+    ogg: list[type[FileType]] = [OggVorbis, OggOpus, OggFLAC]
+    return {
+        ".aac": [AAC, MP4],
+        ".aif": [AIFF],
+        ".aiff": [AIFF],
+        ".flac": [FLAC],
+        ".m4a": [MP4],
+        ".mp3": [MP3],
+        ".oga": ogg,
+        ".ogg": ogg,
+        ".opus": [OggOpus],
+        ".wav": [WAVE],
+    }
+
+
+_KINDS = _kinds()
+
+
+def _open(path: str) -> FileType | None:
+    """Open an audio file trying the types its extension suggests first, then every type."""
+    _, dot, extension = path.rpartition(".")
+    kinds = _KINDS.get(f".{extension.lower()}") if dot else None
+    if kinds and (audio := File(path, options=kinds)) is not None:
+        return cast("FileType", audio)
+    return cast("FileType | None", File(path))
+
+
 def read_tags(path: str) -> TagInfo:
     """Return the tags and duration of an audio file; raise UnreadableFileError if it has none."""
     try:
-        audio = File(path)
+        audio = _open(path)
     except (MutagenError, OSError, ValueError, EOFError, IndexError) as err:
         # mutagen reports damaged files with MutagenError, but a few parsers let
         # struct or index errors through on truncated data.
