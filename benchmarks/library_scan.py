@@ -7,7 +7,13 @@ and ReplayGain), then, in Home Assistant running in this process, times the firs
 Meanwhile a probe in the event loop asks to be woken every millisecond and records how
 late it woke: the longest delay is the longest time anything held the loop.
 
-Targets: the rescan under 10 % of the first scan; the loop never held more than 20 ms.
+The same files are also read with plain mutagen (``mutagen.File`` on each, nothing
+else) and walked with plain ``os.stat`` in the same run, as baselines: the first scan's
+speed is printed as a share of plain mutagen's, the rescan's time as a share of the
+first scan's next to what the plain walk costs.
+
+Targets: the first scan at 85 % or more of plain mutagen's speed; the rescan at 3 % or
+less of the first scan; the loop never held more than 20 ms.
 Figures are printed, nothing is asserted.
 
 Usage: .venv/bin/python benchmarks/library_scan.py [files]
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine
+import os
 from pathlib import Path
 import sys
 import tempfile
@@ -24,12 +31,14 @@ import time
 from typing import Any
 
 from _home import home_assistant
+import mutagen
 from mutagen.flac import FLAC
 from mutagen.id3 import ID3, TALB, TIT2, TPE1, TXXX
 
 from custom_components.tomatoes.sound.library import SOUNDS_DIR, SoundLibrary
 
-RESCAN_TARGET = 0.10
+RESCAN_TARGET = 0.03
+MUTAGEN_TARGET = 0.85
 LOOP_TARGET_MS = 20.0
 PROBE_INTERVAL = 0.001
 
@@ -66,6 +75,25 @@ def generate(folder: Path, files: int) -> None:
             audio["ALBUM"] = f"Album {index % 101}"
             audio["REPLAYGAIN_TRACK_GAIN"] = f"{-(index % 12):.2f} dB"
             audio.save()
+
+
+def plain_mutagen(folder: Path) -> float:
+    """Return the seconds plain mutagen takes to open every audio file under ``folder``."""
+    paths = sorted(path for path in folder.rglob("*") if path.suffix in (".flac", ".mp3"))
+    started = time.perf_counter()
+    for path in paths:
+        audio = mutagen.File(path)
+        _ = audio.tags, audio.info.length
+    return time.perf_counter() - started
+
+
+def plain_stat(folder: Path) -> float:
+    """Return the seconds a plain walk takes to stat every file under ``folder``."""
+    started = time.perf_counter()
+    for root, _folders, files in os.walk(folder):
+        for name in files:
+            os.stat(os.path.join(root, name))  # noqa: PTH116, PTH118 - the plain baseline
+    return time.perf_counter() - started
 
 
 class LoopProbe:
@@ -109,31 +137,62 @@ async def timed(
     return seconds, await probe.stop()
 
 
+ROUNDS = 3
+"""Each figure is the best of this many rounds (a busy machine only ever slows a round)."""
+
+
 async def measure(files: int) -> dict[str, float]:
-    """Return the figures of a first scan and a rescan of a generated library."""
+    """Return the best figures of a first scan and a rescan of generated libraries."""
     with tempfile.TemporaryDirectory() as folder:
-        library_folder = Path(folder) / "library"
+        folders = [Path(folder) / f"library_{index}" for index in range(ROUNDS)]
         started = time.perf_counter()
-        generate(library_folder, files)
+        for library_folder in folders:
+            generate(library_folder, files)
         generated = time.perf_counter() - started
+        plain = min(plain_mutagen(library_folder) for library_folder in folders)
+        walk = min(plain_stat(library_folder) for library_folder in folders)
+        figures: list[dict[str, float]] = []
         async with home_assistant() as hass:
             library = SoundLibrary(hass)
             await library.async_setup()
             probe = LoopProbe()
-
-            async def first_scan() -> None:
-                library.async_set_folders("bench", [str(library_folder)])
-                await hass.async_block_till_done(wait_background_tasks=True)
-
-            first, first_hold = await timed(probe, first_scan)
-            first_stats = library.last_scan
-            rescan, rescan_hold = await timed(probe, library.async_scan)
-            rescan_stats = library.last_scan
+            figures.extend(
+                [await _round(hass, library, probe, folder, files) for folder in folders]
+            )
             await hass.async_stop()
+    best = {key: min(round_[key] for round_ in figures) for key in figures[0]}
+    worst_hold = max(max(round_["first_hold"], round_["rescan_hold"]) for round_ in figures)
+    return {**best, "generated": generated, "plain": plain, "walk": walk, "hold": worst_hold}
+
+
+async def _round(
+    hass: Any, library: SoundLibrary, probe: LoopProbe, library_folder: Path, files: int
+) -> dict[str, float]:
+    """Scan one new folder for the first time, then again unchanged."""
+
+    async def first_scan() -> None:
+        # Until the scan is indexed; writing the cache afterwards delays nothing.
+        indexed = asyncio.Event()
+        before = library.last_scan
+
+        def check() -> None:
+            scanned = library.last_scan
+            if scanned is not before and scanned is not None and scanned.files >= files:
+                indexed.set()
+
+        remove = library.async_add_listener(check)
+        library.async_set_folders("bench", [str(library_folder)])
+        await indexed.wait()
+        remove()
+
+    first, first_hold = await timed(probe, first_scan)
+    first_stats = library.last_scan
+    await hass.async_block_till_done(wait_background_tasks=True)
+    rescan, rescan_hold = await timed(probe, library.async_scan)
+    rescan_stats = library.last_scan
     assert first_stats is not None  # noqa: S101
     assert rescan_stats is not None  # noqa: S101
     return {
-        "generated": generated,
         "first": first,
         "first_read": first_stats.read,
         "first_hold": first_hold,
@@ -149,8 +208,14 @@ def main() -> None:
     files = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     figures = asyncio.run(measure(files))
     ratio = figures["rescan"] / figures["first"]
-    hold = max(figures["first_hold"], figures["rescan_hold"])
-    print(f"files generated:           {files} in {figures['generated']:.1f} s")
+    speed = figures["plain"] / figures["first"]
+    hold = figures["hold"]
+    print(f"files generated:           {ROUNDS} x {files} in {figures['generated']:.1f} s")
+    print(f"each figure below:         the best of {ROUNDS} rounds (loop holds: the worst)")
+    print(
+        f"plain mutagen:             {figures['plain']:.3f} s "
+        f"({files / figures['plain']:.0f} files/s); plain stat walk {figures['walk']:.3f} s"
+    )
     print(
         f"first scan:                {figures['first']:.3f} s "
         f"({int(figures['first_read'])} files read, {files / figures['first']:.0f} files/s)"
@@ -160,11 +225,14 @@ def main() -> None:
         f"({int(figures['rescan_read'])} read, {int(figures['rescan_reused'])} from the cache, "
         f"{(files + 7) / figures['rescan']:.0f} files/s)"
     )
-    print(f"rescan / first scan:       {ratio:.1%} (target < {RESCAN_TARGET:.0%})")
-    print(f"loop held, first scan:     {figures['first_hold']:.2f} ms")
-    print(f"loop held, rescan:         {figures['rescan_hold']:.2f} ms")
-    verdict = "met" if ratio < RESCAN_TARGET and hold < LOOP_TARGET_MS else "MISSED"
-    print(f"targets (< {RESCAN_TARGET:.0%}, < {LOOP_TARGET_MS:.0f} ms): {verdict}")
+    print(f"first scan / plain speed:  {speed:.1%} (target >= {MUTAGEN_TARGET:.0%})")
+    print(
+        f"rescan / first scan:       {ratio:.1%} (target <= {RESCAN_TARGET:.0%}; "
+        f"a plain stat walk is {figures['walk'] / figures['first']:.1%})"
+    )
+    print(f"loop held at most:         {hold:.2f} ms (target < {LOOP_TARGET_MS:.0f} ms)")
+    met = ratio <= RESCAN_TARGET and speed >= MUTAGEN_TARGET and hold < LOOP_TARGET_MS
+    print(f"targets: {'met' if met else 'MISSED'}")
 
 
 if __name__ == "__main__":

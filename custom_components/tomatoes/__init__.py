@@ -15,7 +15,6 @@ from .models import TomatoesConfigEntry, TomatoesData
 from .services import async_setup_services
 from .sound.actions import async_setup_sound_services
 from .sound.ambience import Ambience, ambience_store, async_give_back_stored as give_back_players
-from .sound.http import SoundFileView
 from .sound.library import async_get_library
 from .sound.options import SoundSettings
 from .sound.players import issue_id
@@ -47,9 +46,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     timer = FocusTimer(hass, entry, timer_store(hass, entry.entry_id))
     await timer.async_setup()
     library = await async_get_library(hass)
-    if not library.view_registered:
-        hass.http.register_view(SoundFileView(library))
-        library.view_registered = True
     library.async_set_folders(entry.entry_id, SoundSettings.from_options(entry.options).folders)
     entry.async_on_unload(lambda: library.async_set_folders(entry.entry_id, ()))
     ambience = Ambience(entry, timer, library, ambience_store(hass, entry.entry_id))

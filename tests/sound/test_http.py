@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.http.auth import async_sign_path
@@ -14,7 +13,7 @@ import pytest
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from yarl import URL
 
-from custom_components.tomatoes.sound.library import SOUNDS_DIR, folder_source_id
+from custom_components.tomatoes.sound.library import DATA_LIBRARY, SOUNDS_DIR, folder_source_id
 from custom_components.tomatoes.sound.options import CONF_SOUND_FOLDERS
 
 from .audio import write_flac, write_mp3
@@ -86,9 +85,9 @@ async def test_a_folder_file_is_served_with_its_content_type(
     await hass.async_block_till_done()
     source = folder_source_id(str(focus_folder))
     client = await hass_client_no_auth()
-    response = await client.get(
-        signed(hass, f"/api/tomatoes/sound/{source}/{quote('deep work.mp3')}")
-    )
+    track = hass.data[DATA_LIBRARY].track(f"{source}/deep work.mp3")
+    assert track is not None
+    response = await client.get(signed(hass, track.url_path))
     assert response.status == 200
     assert response.headers["Content-Type"] == "audio/mpeg"
 

@@ -27,7 +27,6 @@ import logging
 import random
 from typing import Any
 
-from homeassistant.components.http.auth import async_sign_path
 from homeassistant.components.media_player.const import (
     ATTR_MEDIA_ANNOUNCE,
     ATTR_MEDIA_CONTENT_ID,
@@ -60,7 +59,6 @@ from homeassistant.helpers.event import (
     async_track_point_in_utc_time,
     async_track_state_change_event,
 )
-from homeassistant.helpers.network import NoURLAvailableError, get_url
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
@@ -78,6 +76,7 @@ from .options import (
     library_identifier,
 )
 from .players import PlayerControl, PlayerSnapshot, features, is_available
+from .tracks import signed_url
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -689,14 +688,10 @@ class Ambience:
         if item.track is None:
             return item.reference
         left = self.timer.time_left() or timedelta(0)
-        path = async_sign_path(
-            self.hass, item.track.url_path, left + URL_VALIDITY, use_content_user=True
-        )
-        try:
-            return f"{get_url(self.hass)}{path}"
-        except NoURLAvailableError:
+        if (url := signed_url(self.hass, item.track, left + URL_VALIDITY)) is None:
             # The player's integration resolves the media source id itself.
             return item.reference
+        return url
 
     # ------------------------------------------------------------------ storage
 

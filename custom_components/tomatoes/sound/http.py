@@ -1,26 +1,32 @@
 """The HTTP view that serves library files to media players, and nothing else.
 
-Paths look like ``/api/tomatoes/sound/<source>/<relative path>``. The view requires
-authentication, which media players get from a signed URL (``authSig``, checked by
-Home Assistant's auth middleware: path, expiry and signature). A file is served only
-when the library indexed it and, checked on disk again, it still lies inside its
-source's folder; anything else is a 404 without a byte of any file. Range requests
-(seeking, resuming) are answered by aiohttp's FileResponse.
+Paths look like ``/api/tomatoes/sound/<source>/<name>``, where the name is a track's
+URL name (its relative path, or ``~<digest>.<ext>`` for any other name; see tracks.py).
+The view requires authentication, which media players get from a signed URL
+(``authSig``, checked by Home Assistant's auth middleware: path, expiry and signature).
+A file is served only when the library lists a track under that exact URL name and,
+checked on disk again, it still lies inside its source's folder; nothing in the request
+is ever used as a path. Anything else is a 404 without a byte of any file. Range
+requests (seeking, resuming) are answered by aiohttp's FileResponse.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aiohttp import hdrs, web
 from homeassistant.helpers.http import HomeAssistantView
-from homeassistant.util import raise_if_invalid_path
 
-from .library import URL_PREFIX, SoundLibrary
+from .tracks import URL_PREFIX
+
+if TYPE_CHECKING:
+    from .library import SoundLibrary
 
 
 class SoundFileView(HomeAssistantView):
     """Serve a file of the sound library (GET and HEAD)."""
 
-    url = URL_PREFIX + "/{source}/{path:.+}"
+    url = URL_PREFIX + "/{source}/{name:.+}"
     name = "api:tomatoes:sound"
     requires_auth = True
 
@@ -28,9 +34,11 @@ class SoundFileView(HomeAssistantView):
         """Serve the files of this library."""
         self.library = library
 
-    async def get(self, request: web.Request, source: str, path: str) -> web.StreamResponse:
+    async def get(self, request: web.Request, source: str, name: str) -> web.StreamResponse:
         """Send the file (or the requested range of it)."""
-        absolute, content_type = await self._async_file(source, path)
+        if (found := await self.library.async_file(source, name)) is None:
+            raise web.HTTPNotFound
+        absolute, content_type = found
         return web.FileResponse(
             absolute,
             headers={
@@ -39,18 +47,6 @@ class SoundFileView(HomeAssistantView):
             },
         )
 
-    async def head(self, request: web.Request, source: str, path: str) -> web.StreamResponse:
+    async def head(self, request: web.Request, source: str, name: str) -> web.StreamResponse:
         """Answer what GET would send, without the body (some players ask first)."""
-        return await self.get(request, source, path)
-
-    async def _async_file(self, source: str, path: str) -> tuple[str, str]:
-        try:
-            raise_if_invalid_path(source)
-            raise_if_invalid_path(path)
-        except ValueError as err:
-            raise web.HTTPNotFound from err
-        if path.startswith("/") or "\\" in path or "\x00" in path:
-            raise web.HTTPNotFound
-        if (found := await self.library.async_file(source, path)) is None:
-            raise web.HTTPNotFound
-        return found
+        return await self.get(request, source, name)

@@ -1,164 +1,76 @@
 """The sound library: bundled loops and chimes plus the users' folders, indexed by source.
 
-One library serves every timer. Folders come from the timers' options; scans run in
-the executor and reuse a cache (by path, size and modification time) kept in a Store,
-so a rescan of an unchanged library reads no tags. Damaged files are skipped with one
-warning each and counted for diagnostics.
+One library serves every timer; it is set up once (with the HTTP view that serves its
+files) by the first timer that loads. Folders come from the timers' options; scans run
+in the executor and reuse a cache (by path, size and modification time) kept in a
+Store, so a rescan of an unchanged library reads no tags. The cache is disposable: a
+damaged one (or one written by a newer release) is set aside and rebuilt. Damaged files
+and folders that cannot be read are skipped, summarised in one warning per scan and
+counted for diagnostics; they never stop a scan.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import StrEnum
-import hashlib
 import logging
 import os
 from pathlib import Path, PurePath
 import time
 from typing import Any
-from urllib.parse import quote
 
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers.storage import Store
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN
-from .scanner import CachedFile, FoundFile, Root, ScanResult, audio_type, inside, scan
+from ..toolkit.lifecycle import Listeners
+from ..toolkit.store import VersionedStore
+from .index import Indexed, scan_and_index, track_of
+from .scanner import CachedFile, FoundFile, Root, ScanResult, inside, parse_cache
+from .tracks import (
+    BUNDLED,
+    CHIMES,
+    MEDIA_SOURCE_PREFIX,
+    SOUNDS_DIR,
+    URL_PREFIX,
+    ScanStats,
+    Source,
+    SourceKind,
+    Track,
+    folder_source_id,
+    title_from_name,
+    url_name,
+)
+
+__all__ = [
+    "BUNDLED",
+    "CHIMES",
+    "DATA_LIBRARY",
+    "MEDIA_SOURCE_PREFIX",
+    "SOUNDS_DIR",
+    "URL_PREFIX",
+    "SoundLibrary",
+    "Source",
+    "SourceKind",
+    "Track",
+    "async_get_library",
+    "folder_source_id",
+    "title_from_name",
+]
 
 _LOGGER = logging.getLogger(__name__)
 
-SOUNDS_DIR = Path(__file__).parent / "sounds"
-BUNDLED = "bundled"
-CHIMES = "chimes"
-URL_PREFIX = "/api/tomatoes/sound"
-MEDIA_SOURCE_PREFIX = f"media-source://{DOMAIN}"
 CACHE_VERSION = 1
+NAMES_SHOWN = 3
+"""How many file or folder names a summary warning lists."""
 
 DATA_LIBRARY: HassKey[SoundLibrary] = HassKey(f"{DOMAIN}_library")
 
 
-class SourceKind(StrEnum):
-    """Where a source's files come from."""
-
-    BUNDLED = "bundled"
-    CHIMES = "chimes"
-    FOLDER = "folder"
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """A browsable part of the library: the bundled loops, the chimes, or one folder."""
-
-    id: str
-    name: str
-    path: str
-    kind: SourceKind
-
-
-@dataclass(frozen=True, slots=True)
-class Track:
-    """One playable file of the library with what its tags said."""
-
-    source: str
-    path: str
-    absolute: str
-    title: str
-    artist: str | None
-    album: str | None
-    duration: float | None
-    gain: float | None
-    loop: bool
-
-    @property
-    def identifier(self) -> str:
-        """Return the track's media source identifier (``source/relative/path``)."""
-        return f"{self.source}/{self.path}"
-
-    @property
-    def media_id(self) -> str:
-        """Return the track's ``media-source://`` id."""
-        return f"{MEDIA_SOURCE_PREFIX}/{self.identifier}"
-
-    @property
-    def url_path(self) -> str:
-        """Return the path (unsigned) under which the HTTP view serves the file."""
-        return f"{URL_PREFIX}/{self.source}/{quote(self.path)}"
-
-    @property
-    def mime_type(self) -> str:
-        """Return the content type the file is served with."""
-        return audio_type(self.path) or "application/octet-stream"
-
-
-@dataclass(frozen=True, slots=True)
-class ScanStats:
-    """The figures of the last scan (shown in diagnostics and returned by the action)."""
-
-    files: int
-    read: int
-    reused: int
-    corrupt: int
-    seconds: float
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the figures as JSON-safe data."""
-        return {
-            "files": self.files,
-            "read": self.read,
-            "reused": self.reused,
-            "corrupt": self.corrupt,
-            "seconds": round(self.seconds, 3),
-        }
-
-
-def folder_source_id(path: str) -> str:
-    """Return the stable source id of a user folder (derived from its path)."""
-    digest = hashlib.sha256(os.path.normpath(path).encode()).hexdigest()[:10]
-    return f"folder_{digest}"
-
-
-def title_from_name(path: str) -> str:
-    """Make a readable title from a file name, for files without a title tag."""
-    stem = PurePath(path).stem
-    return stem.replace("_", " ").replace("-", " ").strip().capitalize() or stem
-
-
-def _track(found: FoundFile) -> Track | None:
-    info = found.entry.info
-    if info is None:
-        return None
-    return Track(
-        source=found.source,
-        path=found.relative,
-        absolute=found.absolute,
-        title=info.title or title_from_name(found.relative),
-        artist=info.artist,
-        album=info.album,
-        duration=info.duration,
-        gain=info.gain,
-        loop=info.loop,
-    )
-
-
-def _index(result: ScanResult) -> tuple[dict[str, Track], dict[str, str]]:
-    """Build the index and the list of damaged files of a scan (in the executor)."""
-    tracks: dict[str, Track] = {}
-    corrupt: dict[str, str] = {}
-    for found in result.files:
-        if (track := _track(found)) is not None:
-            tracks[track.identifier] = track
-        else:
-            corrupt[found.absolute] = found.entry.error or "unreadable"
-    return tracks, corrupt
-
-
-def _scan_and_index(
-    roots: list[Root], cache: dict[str, CachedFile]
-) -> tuple[ScanResult, dict[str, Track], dict[str, str]]:
-    result = scan(roots, cache)
-    return result, *_index(result)
+def _summary(items: Iterable[str]) -> str:
+    names = sorted(items)
+    shown = ", ".join(names[:NAMES_SHOWN])
+    return shown if len(names) <= NAMES_SHOWN else f"{shown} and {len(names) - NAMES_SHOWN} more"
 
 
 class SoundLibrary:
@@ -167,18 +79,24 @@ class SoundLibrary:
     def __init__(self, hass: HomeAssistant) -> None:
         """Prepare an empty library; ``async_setup`` loads the cache and scans."""
         self.hass = hass
-        self._store: Store[dict[str, Any]] = Store(
-            hass, CACHE_VERSION, f"{DOMAIN}.library", serialize_in_event_loop=False
+        self._store: VersionedStore[dict[str, CachedFile]] = VersionedStore(
+            hass,
+            f"{DOMAIN}.library",
+            parse_cache,
+            version=CACHE_VERSION,
+            cache=True,
+            serialize_in_event_loop=False,
+            parse_in_executor=True,
         )
         self._cache: dict[str, CachedFile] = {}
         self._folders: dict[str, tuple[str, ...]] = {}
         self._tracks: dict[str, Track] = {}
+        self._by_url: dict[str, str] = {}
         self.corrupt: dict[str, str] = {}
+        self.unreadable: dict[str, str] = {}
         self.last_scan: ScanStats | None = None
         self._scan_lock = asyncio.Lock()
-        self._listeners: list[CALLBACK_TYPE] = []
-        self.setup_task: asyncio.Task[None] | None = None
-        self.view_registered = False
+        self._listeners: Listeners[()] = Listeners()
 
     # ----------------------------------------------------------------- sources
 
@@ -207,12 +125,8 @@ class SoundLibrary:
     # ---------------------------------------------------------------- lifecycle
 
     async def async_setup(self) -> None:
-        """Load the scan cache and scan the bundled sounds."""
-        stored = await self._store.async_load() or {}
-        files: dict[str, list[Any]] = stored.get("files", {})
-        self._cache = await self.hass.async_add_executor_job(
-            lambda: {path: CachedFile.from_json(entry) for path, entry in files.items()}
-        )
+        """Load the scan cache (a damaged one is rebuilt) and scan the bundled sounds."""
+        self._cache = await self._store.async_load() or {}
         await self.async_scan()
 
     @callback
@@ -234,13 +148,12 @@ class SoundLibrary:
             self.hass.async_create_background_task(
                 self.async_scan(added), "tomatoes library scan", eager_start=False
             )
-        self._notify()
+        self._listeners.notify()
 
     @callback
-    def async_add_listener(self, listener: CALLBACK_TYPE) -> CALLBACK_TYPE:
-        """Call ``listener`` whenever the library's content changed."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+    def async_add_listener(self, listener: Any) -> Any:
+        """Call ``listener`` whenever the library's content changed; returns its remover."""
+        return self._listeners.add(listener)
 
     # --------------------------------------------------------------------- scan
 
@@ -250,58 +163,79 @@ class SoundLibrary:
             roots = self._roots(only)
             scanned = {root.source for root in roots}
             started = time.monotonic()
-            result, tracks, corrupt = await self.hass.async_add_executor_job(
-                _scan_and_index, roots, dict(self._cache)
+            indexed = await self.hass.async_add_executor_job(
+                scan_and_index, roots, self._cache, list(self._tracks.values())
             )
             seconds = time.monotonic() - started
-            current = set(self.sources)
-            for source_id in scanned:
-                self._drop_source(source_id)
-            self._tracks.update(
-                (key, track) for key, track in tracks.items() if track.source in current
-            )
-            prefixes = tuple(root + os.sep for root in result.real_roots.values())
-            self.corrupt = {
-                path: reason
-                for path, reason in self.corrupt.items()
-                if not path.startswith(prefixes)
-            } | corrupt
-            before = set(self._cache)
-            self._cache = {
-                path: entry for path, entry in self._cache.items() if not path.startswith(prefixes)
-            } | result.cache()
-            for path, reason in result.new_errors:
-                _LOGGER.warning("Skipping %s: the file cannot be read (%s)", path, reason)
-            for source_id in result.missing:
-                _LOGGER.warning("The sound folder %s does not exist", self._path_of(source_id))
-            for source_id in result.truncated:
-                _LOGGER.warning(
-                    "The sound folder %s holds too many files; only the first ones are used",
-                    self._path_of(source_id),
-                )
+            result = indexed.result
+            self._apply(scanned, indexed)
+            self._report(result)
             self.last_scan = ScanStats(
                 files=len(result.files),
                 read=result.read,
                 reused=result.reused,
-                corrupt=len(corrupt),
+                corrupt=len(indexed.corrupt),
                 seconds=seconds,
+                unreadable_folders=len(result.unreadable) + len(result.missing),
             )
-            if result.read or set(self._cache) != before:
-                await self._async_save()
             _LOGGER.debug("Scanned %s: %s", sorted(scanned), self.last_scan)
-        self._notify()
+        self._listeners.notify()
         return self.last_scan
 
-    async def _async_save(self) -> None:
-        cache = dict(self._cache)
-        files = await self.hass.async_add_executor_job(
-            lambda: {path: entry.to_json() for path, entry in cache.items()}
-        )
-        await self._store.async_save({"files": files})
+    def _apply(self, scanned: set[str], indexed: Indexed) -> None:
+        """Replace what the scanned sources held by what the scan found."""
+        if not indexed.unchanged:
+            current = set(self.sources)
+            for source_id in scanned:
+                self._drop_source(source_id)
+            for key, track in indexed.tracks.items():
+                if track.source in current:
+                    self._add(key, track)
+        roots = tuple(root + os.sep for root in indexed.result.real_roots.values())
+        self.corrupt = {
+            path: reason for path, reason in self.corrupt.items() if not path.startswith(roots)
+        } | indexed.corrupt
+        self.unreadable = {
+            path: reason for path, reason in self.unreadable.items() if not path.startswith(roots)
+        } | dict(indexed.result.unreadable)
+        if indexed.cache is not None:
+            self._cache = indexed.cache
+            self._store.async_delay_save(self._cache_data)
+
+    def _report(self, result: ScanResult) -> None:
+        """Summarise what went wrong in one warning per kind (never one line per file)."""
+        if result.new_errors:
+            _LOGGER.warning(
+                "Skipping %d sound files that cannot be read: %s (see the diagnostics)",
+                len(result.new_errors),
+                _summary(f"{path} ({reason})" for path, reason in result.new_errors),
+            )
+        if result.unreadable:
+            _LOGGER.warning(
+                "Skipping %d sound folders that cannot be read: %s",
+                len(result.unreadable),
+                _summary(f"{path} ({reason})" for path, reason in result.unreadable),
+            )
+        for source_id in result.missing:
+            _LOGGER.warning("The sound folder %s does not exist", self._path_of(source_id))
+        for source_id in result.truncated:
+            _LOGGER.warning(
+                "The sound folder %s holds too many files; only the first ones are used",
+                self._path_of(source_id),
+            )
+
+    def _cache_data(self) -> dict[str, Any]:
+        """Return the cache as stored data (serialised in the executor)."""
+        return {"files": {path: entry.to_json() for path, entry in self._cache.items()}}
+
+    def _add(self, key: str, track: Track) -> None:
+        self._tracks[key] = track
+        self._by_url[f"{track.source}/{url_name(track.path)}"] = key
 
     def _drop_source(self, source_id: str) -> None:
         for key in [key for key, track in self._tracks.items() if track.source == source_id]:
-            del self._tracks[key]
+            track = self._tracks.pop(key)
+            self._by_url.pop(f"{track.source}/{url_name(track.path)}", None)
 
     def _index_from_cache(self, source_ids: set[str]) -> None:
         """Index what the cache knows of new folders, so they work before their scan ends.
@@ -317,17 +251,12 @@ class SoundLibrary:
                     found = FoundFile(
                         source_id, path[len(root) :].replace(os.sep, "/"), path, entry
                     )
-                    if (track := _track(found)) is not None:
-                        self._tracks[track.identifier] = track
+                    if (track := track_of(found)) is not None:
+                        self._add(track.identifier, track)
 
     def _path_of(self, source_id: str) -> str:
         source = self.sources.get(source_id)
         return source.path if source else source_id
-
-    @callback
-    def _notify(self) -> None:
-        for listener in list(self._listeners):
-            listener()
 
     # ------------------------------------------------------------------ queries
 
@@ -356,9 +285,10 @@ class SoundLibrary:
             return []
         return self.tracks(source, folder)
 
-    async def async_file(self, source: str, path: str) -> tuple[str, str] | None:
-        """Return (absolute path, content type) of a library file, checked on disk, or None."""
-        track = self._tracks.get(f"{source}/{path}")
+    async def async_file(self, source: str, name: str) -> tuple[str, str] | None:
+        """Return (absolute path, content type) of the file a URL names, checked on disk."""
+        key = self._by_url.get(f"{source}/{name}")
+        track = self._tracks.get(key) if key is not None else None
         library_source = self.sources.get(source)
         if track is None or library_source is None:
             return None
@@ -384,17 +314,36 @@ class SoundLibrary:
             },
             "corrupt_files": len(self.corrupt),
             "corrupt": sorted(PurePath(path).name for path in self.corrupt),
+            "unreadable_folders": len(self.unreadable),
             "last_scan": self.last_scan.as_dict() if self.last_scan else None,
         }
 
 
 async def async_get_library(hass: HomeAssistant) -> SoundLibrary:
-    """Return the instance's library, set up on first use (one setup, however many ask)."""
-    if (library := hass.data.get(DATA_LIBRARY)) is None:
-        library = hass.data[DATA_LIBRARY] = SoundLibrary(hass)
-        library.setup_task = hass.async_create_task(
-            library.async_setup(), "tomatoes library setup", eager_start=True
+    """Return the instance's library, set up once (with its file view) however many ask.
+
+    A set-up that failed is forgotten, so the next timer that loads tries again.
+    """
+    if (setup := hass.data.get(DATA_SETUP)) is None:
+        setup = hass.data[DATA_SETUP] = hass.async_create_task(
+            _async_set_up(hass), "tomatoes library setup", eager_start=True
         )
-    if library.setup_task is not None:
-        await library.setup_task
+    try:
+        return await asyncio.shield(setup)
+    except Exception:
+        if hass.data.get(DATA_SETUP) is setup:
+            hass.data.pop(DATA_SETUP)
+        raise
+
+
+async def _async_set_up(hass: HomeAssistant) -> SoundLibrary:
+    from .http import SoundFileView  # noqa: PLC0415 - the view needs the library class
+
+    library = SoundLibrary(hass)
+    await library.async_setup()
+    hass.http.register_view(SoundFileView(library))
+    hass.data[DATA_LIBRARY] = library
     return library
+
+
+DATA_SETUP: HassKey[asyncio.Task[SoundLibrary]] = HassKey(f"{DOMAIN}_library_setup")

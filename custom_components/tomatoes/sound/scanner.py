@@ -3,18 +3,22 @@
 Only called from the executor. A file whose size and modification time match the
 cache is not opened at all, so a rescan of an unchanged library costs one ``stat``
 per file. Damaged files are cached too (with the reason), so they are reported once
-and not read again until they change.
+and not read again until they change. A folder that cannot be read (no permission, a
+network mount that dropped, a folder removed mid-scan) is noted and skipped: the rest
+of the scan goes on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 import stat
-from typing import Any
+from typing import Any, NamedTuple
 
+from ..toolkit.store import Parsed
 from .tags import AUDIO_TYPES, TagInfo, UnreadableFileError, read_tags
 
 MAX_FILES_PER_FOLDER = 20_000
@@ -43,14 +47,28 @@ class CachedFile:
         return [self.size, self.mtime_ns, self.info.as_dict() if self.info else None, self.error]
 
     @classmethod
-    def from_json(cls, data: list[Any]) -> CachedFile:
-        """Rebuild an entry from ``to_json`` output."""
+    def from_json(cls, data: Any) -> CachedFile:
+        """Rebuild an entry from ``to_json`` output; raise ValueError or TypeError if damaged."""
+        if not isinstance(data, list) or len(data) != _ENTRY_LENGTH:
+            raise ValueError("not an entry of four values")
         size, mtime_ns, info, error = data
-        return cls(int(size), int(mtime_ns), TagInfo.from_dict(info) if info else None, error)
+        if not _whole(size) or not _whole(mtime_ns):
+            raise ValueError("size and modification time must be whole numbers")
+        if error is not None and not isinstance(error, str):
+            raise TypeError("the error must be a text")
+        if info is not None and not isinstance(info, dict):
+            raise TypeError("the tags must be a mapping")
+        return cls(size, mtime_ns, TagInfo.from_dict(info) if info else None, error)
 
 
-@dataclass(frozen=True, slots=True)
-class FoundFile:
+_ENTRY_LENGTH = 4
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+class FoundFile(NamedTuple):
     """An audio file found under a root, with its absolute and relative paths."""
 
     source: str
@@ -69,6 +87,8 @@ class ScanResult:
     new_errors: list[tuple[str, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     truncated: list[str] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    """Folders (absolute paths) that could not be read, with the reason."""
     real_roots: dict[str, str] = field(default_factory=dict)
 
     def cache(self) -> dict[str, CachedFile]:
@@ -84,15 +104,29 @@ def scan(roots: list[Root], cache: dict[str, CachedFile]) -> ScanResult:
         if not Path(real_root).is_dir():
             result.missing.append(root.source)
             continue
-        count = 0
-        for entry in _audio_files(real_root):
-            if count >= MAX_FILES_PER_FOLDER:
+        cut = len(real_root.rstrip(os.sep)) + 1
+        files = result.files
+        limit = len(files) + MAX_FILES_PER_FOLDER
+        for entry in _audio_files(real_root, result):
+            if len(files) >= limit:
                 result.truncated.append(root.source)
                 break
-            found = _scan_file(root.source, real_root, entry, cache, result)
-            if found is not None:
-                result.files.append(found)
-                count += 1
+            absolute = entry.path
+            if entry.is_symlink() and not inside(real_root, absolute):
+                continue  # a link that leads out of the folder is not part of the library
+            try:
+                status = entry.stat()
+            except OSError:
+                continue
+            if not stat.S_ISREG(status.st_mode):
+                continue
+            relative = absolute[cut:] if os.sep == "/" else absolute[cut:].replace(os.sep, "/")
+            cached = cache.get(absolute)
+            if cached and cached.size == status.st_size and cached.mtime_ns == status.st_mtime_ns:
+                result.reused += 1
+            else:
+                cached = _read(absolute, status, result)
+            files.append(FoundFile(root.source, relative, absolute, cached))
     return result
 
 
@@ -107,45 +141,57 @@ def audio_type(name: str) -> str | None:
     return AUDIO_TYPES.get(f".{extension.lower()}") if dot else None
 
 
-def _audio_files(folder: str) -> Iterator[os.DirEntry[str]]:
+def _audio_files(root: str, result: ScanResult) -> Iterator[os.DirEntry[str]]:
     """Yield the audio files under a folder in name order, skipping hidden names."""
     # Links to folders are not followed: they could lead out of the folder, or in a circle.
-    with os.scandir(folder) as scanned:
-        entries = sorted(scanned, key=lambda entry: entry.name)
-    for entry in entries:
-        if entry.name.startswith("."):
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as scanned:
+                entries = sorted(scanned, key=_name)
+        except OSError as err:
+            result.unreadable.append((folder, err.strerror or type(err).__name__))
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _audio_files(entry.path)
-        elif audio_type(entry.name) is not None:
-            yield entry
+        folders: list[str] = []
+        for entry in entries:
+            name = entry.name
+            if name[0] == ".":
+                continue
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_folder:
+                folders.append(entry.path)
+            elif name[name.rfind(".") :].lower() in AUDIO_TYPES:
+                yield entry
+        pending.extend(reversed(folders))
 
 
-def _scan_file(
-    source: str,
-    real_root: str,
-    path: os.DirEntry[str],
-    cache: dict[str, CachedFile],
-    result: ScanResult,
-) -> FoundFile | None:
-    absolute = path.path
-    if path.is_symlink() and not inside(real_root, absolute):
-        return None  # a link that leads out of the folder is not part of the library
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    if not stat.S_ISREG(status.st_mode):
-        return None
-    relative = os.path.relpath(absolute, real_root).replace(os.sep, "/")
-    cached = cache.get(absolute)
-    if cached and cached.size == status.st_size and cached.mtime_ns == status.st_mtime_ns:
-        result.reused += 1
-        return FoundFile(source, relative, absolute, cached)
+_name = attrgetter("name")
+
+
+def _read(absolute: str, status: os.stat_result, result: ScanResult) -> CachedFile:
+    """Read a new or changed file's tags (a damaged file is cached with the reason)."""
     result.read += 1
     try:
-        entry = CachedFile(status.st_size, status.st_mtime_ns, read_tags(absolute))
+        return CachedFile(status.st_size, status.st_mtime_ns, read_tags(absolute))
     except UnreadableFileError as err:
-        entry = CachedFile(status.st_size, status.st_mtime_ns, None, str(err))
         result.new_errors.append((absolute, str(err)))
-    return FoundFile(source, relative, absolute, entry)
+        return CachedFile(status.st_size, status.st_mtime_ns, None, str(err))
+
+
+def parse_cache(raw: Any) -> Parsed[dict[str, CachedFile]]:
+    """Read a stored scan cache, keeping every entry that is sound (runs in the executor)."""
+    files = raw.get("files") if isinstance(raw, dict) else None
+    if not isinstance(files, dict):
+        raise TypeError("the cache holds no files")
+    cache: dict[str, CachedFile] = {}
+    problems: list[str] = []
+    for path, entry in files.items():
+        try:
+            cache[str(path)] = CachedFile.from_json(entry)
+        except (TypeError, ValueError) as err:
+            problems.append(f"{PurePath(str(path)).name}: {err}")
+    return Parsed(cache, problems)

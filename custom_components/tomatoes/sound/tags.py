@@ -9,13 +9,22 @@ gains converted to ReplayGain's reference).
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 import re
 from typing import Any, cast
 
-from mutagen._file import File  # mutagen exports these by name only from 1.48 on
+from mutagen._file import File, FileType  # mutagen exports these by name only from 1.48 on
 from mutagen._util import MutagenError
+from mutagen.aac import AAC
+from mutagen.aiff import AIFF
+from mutagen.flac import FLAC
 from mutagen.id3 import ID3
-from mutagen.mp4 import MP4Tags
+from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4, MP4Tags
+from mutagen.oggflac import OggFLAC
+from mutagen.oggopus import OggOpus
+from mutagen.oggvorbis import OggVorbis
+from mutagen.wave import WAVE
 
 AUDIO_TYPES: dict[str, str] = {
     ".aac": "audio/aac",
@@ -30,6 +39,13 @@ AUDIO_TYPES: dict[str, str] = {
     ".wav": "audio/wav",
 }
 """File extensions the library picks up, and the content type each is served with."""
+
+MAX_TEXT = 120
+"""Longest title, artist or album kept (longer ones are cut): labels stay readable and
+every state that shows them stays within Home Assistant's 255 characters."""
+
+MAX_VALUE = 1000
+"""Longest tag value looked at; the rest of a huge tag is never copied."""
 
 LOOP_TAG = "tomatoes_loop"
 """Tag that marks a file as a seamless loop (value "1"); the bundled loops carry it."""
@@ -71,21 +87,69 @@ class TagInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TagInfo:
-        """Rebuild the info from ``as_dict`` output (unknown keys are ignored)."""
-        return cls(
-            title=data.get("title"),
-            artist=data.get("artist"),
-            album=data.get("album"),
-            duration=data.get("duration"),
-            gain=data.get("gain"),
-            loop=bool(data.get("loop", False)),
-        )
+        """Rebuild the info from ``as_dict`` output; raise ValueError or TypeError if damaged.
+
+        Unknown keys are ignored; texts longer than today's limit are cut.
+        """
+        texts: list[str | None] = []
+        for key in ("title", "artist", "album"):
+            value = data.get(key)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{key} must be a text")
+            texts.append(clip(value))
+        numbers: list[float | None] = []
+        for key in ("duration", "gain"):
+            value = data.get(key)
+            if value is not None and (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+            ):
+                raise ValueError(f"{key} must be a number")
+            numbers.append(None if value is None else float(value))
+        title, artist, album = texts
+        duration, gain = numbers
+        if duration is not None and duration < 0:
+            raise ValueError("duration must not be negative")
+        loop = data.get("loop", False)
+        if not isinstance(loop, bool):
+            raise TypeError("loop must be true or false")
+        return cls(title, artist, album, duration, gain, loop)
+
+
+def _kinds() -> dict[str, list[type[FileType]]]:
+    """Return the mutagen file types worth trying first for each extension."""
+    ogg: list[type[FileType]] = [OggVorbis, OggOpus, OggFLAC]
+    return {
+        ".aac": [AAC, MP4],
+        ".aif": [AIFF],
+        ".aiff": [AIFF],
+        ".flac": [FLAC],
+        ".m4a": [MP4],
+        ".mp3": [MP3],
+        ".oga": ogg,
+        ".ogg": ogg,
+        ".opus": [OggOpus],
+        ".wav": [WAVE],
+    }
+
+
+_KINDS = _kinds()
+
+
+def _open(path: str) -> FileType | None:
+    """Open an audio file trying the types its extension suggests first, then every type."""
+    _, dot, extension = path.rpartition(".")
+    kinds = _KINDS.get(f".{extension.lower()}") if dot else None
+    if kinds and (audio := File(path, options=kinds)) is not None:
+        return cast("FileType", audio)
+    return cast("FileType | None", File(path))
 
 
 def read_tags(path: str) -> TagInfo:
     """Return the tags and duration of an audio file; raise UnreadableFileError if it has none."""
     try:
-        audio = File(path)
+        audio = _open(path)
     except (MutagenError, OSError, ValueError, EOFError, IndexError) as err:
         # mutagen reports damaged files with MutagenError, but a few parsers let
         # struct or index errors through on truncated data.
@@ -95,13 +159,20 @@ def read_tags(path: str) -> TagInfo:
     values = _tag_values(audio.tags)
     length = getattr(audio.info, "length", None)
     return TagInfo(
-        title=values.get("title"),
-        artist=values.get("artist"),
-        album=values.get("album"),
+        title=clip(values.get("title")),
+        artist=clip(values.get("artist")),
+        album=clip(values.get("album")),
         duration=round(float(length), 3) if length else None,
         gain=_gain(values),
         loop=values.get(LOOP_TAG, "").strip() == "1",
     )
+
+
+def clip(text: str | None, limit: int = MAX_TEXT) -> str | None:
+    """Return a tag text without surrounding blanks, cut to ``limit`` characters (None if empty)."""
+    if text is None or not (text := " ".join(text.split())):
+        return None
+    return text if len(text) <= limit else f"{text[: limit - 1].rstrip()}\N{HORIZONTAL ELLIPSIS}"
 
 
 def _tag_values(tags: object) -> dict[str, str]:
@@ -121,10 +192,10 @@ def _id3_values(tags: Any) -> dict[str, str]:
     for frame_id, name in _ID3_NAMES.items():
         for frame in tags.getall(frame_id):
             if frame.text:
-                values.setdefault(name, str(frame.text[0]))
+                values.setdefault(name, str(frame.text[0])[:MAX_VALUE])
     for frame in tags.getall("TXXX"):
         if frame.text:
-            values.setdefault(str(frame.desc).lower(), str(frame.text[0]))
+            values.setdefault(str(frame.desc).lower(), str(frame.text[0])[:MAX_VALUE])
     return values
 
 
@@ -136,6 +207,7 @@ def _mp4_values(tags: Any) -> dict[str, str]:
             continue
         first = raw[0]
         text = first.decode("utf-8", "replace") if isinstance(first, bytes) else str(first)
+        text = text[:MAX_VALUE]
         if key in _MP4_NAMES:
             values.setdefault(_MP4_NAMES[key], text)
         elif key.startswith(_MP4_FREEFORM):
@@ -154,7 +226,7 @@ def _mapping_values(tags: Any) -> dict[str, str]:
         if first is None or first == []:
             continue
         name = str(key).lower()
-        values.setdefault(_ASF_NAMES.get(name, name), str(first))
+        values.setdefault(_ASF_NAMES.get(name, name), str(first)[:MAX_VALUE])
     return values
 
 

@@ -98,12 +98,17 @@ class VersionedStore[T]:
         migrations: Mapping[int, Migration] | None = None,
         cache: bool = False,
         serialize_in_event_loop: bool = True,
+        parse_in_executor: bool = False,
     ) -> None:
-        """Keep data under ``.storage/<key>``; ``cache`` data is rebuilt without a repair."""
+        """Keep data under ``.storage/<key>``; ``cache`` data is rebuilt without a repair.
+
+        Large data (the library's scan cache) is serialised and parsed in the executor.
+        """
         self.hass = hass
         self.key = key
         self._parse = parse
         self._cache = cache
+        self._parse_in_executor = parse_in_executor
         self._store = _MigratingStore(
             hass,
             version,
@@ -133,7 +138,10 @@ class VersionedStore[T]:
         if raw is None:
             return None
         try:
-            parsed = self._parse(raw)
+            if self._parse_in_executor:
+                parsed = await self.hass.async_add_executor_job(self._parse, raw)
+            else:
+                parsed = self._parse(raw)
         except DAMAGE_ERRORS as err:
             await self._async_damaged([_describe(err)], kept=False)
             return None
