@@ -380,9 +380,7 @@ async def test_without_a_home_assistant_url_players_get_the_media_source_id(
     hass: HomeAssistant, players: Players
 ) -> None:
     await hass.config.async_update(internal_url=None)
-    with patch(
-        "custom_components.tomatoes.sound.ambience.get_url", side_effect=NoURLAvailableError
-    ):
+    with patch("custom_components.tomatoes.sound.media.get_url", side_effect=NoURLAvailableError):
         await start_focus(hass)
     assert players.of(DESK)[1][1]["media_content_id"] == (
         "media-source://tomatoes/bundled/brown_noise.flac"
