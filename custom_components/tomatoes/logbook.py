@@ -42,11 +42,12 @@ def _describe_player_busy(hass: HomeAssistant) -> Describe:
     @callback
     def describe(event: Event[Any]) -> dict[str, str]:
         player: str = event.data[ATTR_ENTITY_ID]
-        state = hass.states.get(player)
+        name = state.name if (state := hass.states.get(player)) else player
+        timer = event.data["timer"]
+        message = f"was already playing, so {timer} left it alone and plays no focus sound on it"
         return {
-            "name": state.name if state is not None else player,
-            "message": f"was already playing, so {event.data['timer']} left it alone and "
-            "plays no focus sound on it (allow it with Take over busy players)",
+            "name": name,
+            "message": f"{message} (allow it with Take over busy players)",
             "entity_id": player,
         }
 

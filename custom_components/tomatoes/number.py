@@ -28,6 +28,7 @@ from .const import (
 )
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
+from .sound.entity import SoundEntity
 from .sound.options import CONF_SOUND_VOLUME, SOUND_LIMITS
 
 PARALLEL_UPDATES = 0
@@ -107,21 +108,15 @@ class TomatoesNumber(TomatoesEntity, NumberEntity):
         await self.timer.async_update_options({self.entity_description.option: int(value)})
 
 
-class SoundVolumeNumber(TomatoesEntity, NumberEntity):
+class SoundVolumeNumber(SoundEntity, NumberEntity):
     """The focus volume of the ambient sound; during focus the players follow at once."""
 
     entity_description: TomatoesNumberEntityDescription
 
-    async def async_added_to_hass(self) -> None:
-        """Also follow the sound options."""
-        await super().async_added_to_hass()
-        sound = self.entry.runtime_data.sound
-        self.async_on_remove(sound.async_add_listener(self._async_timer_changed))
-
     @property
     def native_value(self) -> float:
         """Return the focus volume in percent."""
-        return round(self.entry.runtime_data.sound.options.volume * 100)
+        return round(self.sound.options.volume * 100)
 
     async def async_set_native_value(self, value: float) -> None:
         """Store the new volume in the options; the players that play now follow at once."""
@@ -133,4 +128,4 @@ class SoundVolumeNumber(TomatoesEntity, NumberEntity):
             )
         options = {**self.entry.options, CONF_SOUND_VOLUME: round(value)}
         self.hass.config_entries.async_update_entry(self.entry, options=options)
-        await self.entry.runtime_data.sound.async_apply_options(options)
+        await self.sound.async_apply_options(options)

@@ -22,6 +22,7 @@ from .const import DOMAIN
 from .engine import Phase, Status
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
+from .sound.entity import SoundEntity
 from .sound.policy import SoundStatus
 from .timer import FocusTimer
 
@@ -141,22 +142,19 @@ SOUND_STATUS = SensorEntityDescription(
 )
 
 
-class SoundStatusSensor(TomatoesEntity, SensorEntity):
+class SoundStatusSensor(SoundEntity, SensorEntity):
     """Whether the focus sound plays, and why a chosen player is silent (busy or failing)."""
-
-    async def async_added_to_hass(self) -> None:
-        """Also follow the sound."""
-        await super().async_added_to_hass()
-        sound = self.entry.runtime_data.sound
-        self.async_on_remove(sound.async_add_listener(self._async_timer_changed))
 
     @property
     def native_value(self) -> str:
         """Return off, playing, player_busy or player_failing."""
-        return str(self.entry.runtime_data.sound.status)
+        return str(self.sound.status)
 
     @property
     def extra_state_attributes(self) -> dict[str, Any]:
         """Return the players that play, those left alone as busy, and those failing."""
-        sound = self.entry.runtime_data.sound
-        return {"playing": sound.playing, "busy": sound.busy, "failing": sound.failing}
+        return {
+            "playing": self.sound.playing,
+            "busy": self.sound.busy,
+            "failing": self.sound.failing,
+        }

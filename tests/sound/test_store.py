@@ -121,9 +121,9 @@ NAIVE_FADE = {"start": "2026-11-26T08:50:00", "end": "2026-11-26T08:50:10", "beg
 DAMAGE = {
     "unknown_programme": playing(program="lunch"),
     "wrong_types": playing(
-        seed="7",
+        seed="7.5",
         sound=["rain"],
-        players={DESK: snapshot(0.5, "off"), KITCHEN: {**snapshot(0.2, "all"), "position": "1"}},
+        players={DESK: snapshot(0.5, "off"), KITCHEN: {**snapshot(0.2, "all"), "position": "one"}},
     ),
     "naive_fade": playing(fade=NAIVE_FADE),
     "malformed_snapshots": playing(players={DESK: snapshot(0.5, "off"), KITCHEN: "garbage"}),

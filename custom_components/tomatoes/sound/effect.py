@@ -84,8 +84,8 @@ class SoundEffect:
         self.lifecycle = Lifecycle(hass, f"{timer.name} sound")
         self.failures = FailureReporter(hass, entry.entry_id, timer.name, "player")
         self.stage = Stage(
-            hass,
-            timer,
+            hass=hass,
+            timer=timer,
             options=SoundOptions.from_options(entry.options),
             calls=EffectCalls(hass, MEDIA_PLAYER_DOMAIN, self.failures, timeout=CALL_TIMEOUT),
             media=Media(hass, library, timer.name),

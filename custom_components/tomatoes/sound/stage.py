@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import timedelta
 import logging
 from typing import Any
@@ -52,31 +53,21 @@ EVENT_PLAYER_BUSY = f"{DOMAIN}_player_busy"
 """Fired once per block for each chosen player left alone because it was already playing."""
 
 
+@dataclass(eq=False, kw_only=True)
 class Stage:
     """What one timer's sound holds, and the calls that change its players."""
 
-    def __init__(
-        self,
-        hass: HomeAssistant,
-        timer: FocusTimer,
-        *,
-        options: SoundOptions,
-        calls: EffectCalls,
-        media: Media,
-        keeper: Keeper,
-        store: VersionedStore[Playback],
-    ) -> None:
-        """Start holding nothing; ``async_load`` brings back what was saved."""
-        self.hass = hass
-        self.timer = timer
-        self.options = options
-        self.calls = calls
-        self.media = media
-        self.keeper = keeper
-        self.store = store
-        self.playback = Playback()
-        self.busy: set[str] = set()
-        self._saved: dict[str, Any] | None = None
+    hass: HomeAssistant
+    timer: FocusTimer
+    options: SoundOptions
+    calls: EffectCalls
+    media: Media
+    keeper: Keeper
+    store: VersionedStore[Playback]
+    playback: Playback = field(default_factory=Playback)
+    busy: set[str] = field(default_factory=set)
+    """The chosen players left alone this block because they were already playing."""
+    _saved: dict[str, Any] | None = None
 
     # ------------------------------------------------------------------ storage
 
