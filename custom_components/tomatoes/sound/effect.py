@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 import logging
-import random
 from typing import Any
 
 from homeassistant.components.media_player.const import DOMAIN as MEDIA_PLAYER_DOMAIN
@@ -44,7 +43,6 @@ from ..toolkit.failures import FailureReporter, Reason
 from ..toolkit.lifecycle import Lifecycle, Listeners, Worker
 from ..toolkit.store import VersionedStore
 from .chimes import async_chime
-from .fade import Fade
 from .keeper import Keeper, Stop, stop_of
 from .library import SoundLibrary
 from .media import Media
@@ -275,7 +273,8 @@ class SoundEffect:
             switching=playback.switch_to,
         )
         if move is Move.WIND_DOWN:
-            await self._async_fade_out(None)
+            stop = stop_action(session.phase, session.status, self.options)
+            await self.stage.async_fade_out(stop, then=None)
         elif target is not None:
             await self._async_move(move, target, recovering=recovering)
         await self._async_follow_fade(step_due)
@@ -300,91 +299,22 @@ class SoundEffect:
         self._listeners.notify()
 
     async def _async_move(self, move: Move, target: Target, *, recovering: bool) -> None:
-        playback = self.playback
+        stage, session = self.stage, self.timer.session
         match move:
             case Move.TAKE:
-                await self._async_take(target)
-            case Move.FADE_BACK if target == playback.playing:
-                level = self.stage.level()
-                playback.releasing = playback.switch_to = None
-                playback.fade = Fade.over(dt_util.utcnow(), self.options.fade_in, level, 1.0)
-                await self.stage.async_save()
+                await stage.async_take(target)
+            case Move.FADE_BACK if target == self.playback.playing:
+                await stage.async_fade_in()
             case Move.FADE_BACK | Move.CHANGE_SOUND:
-                await self._async_play(target, fade_in=move is Move.FADE_BACK)
+                await stage.async_play(target, fade_in=move is Move.FADE_BACK)
             case Move.RETARGET:
-                playback.switch_to = target
-                await self.stage.async_save()
+                self.playback.switch_to = target
+                await stage.async_save()
             case Move.SWITCH:
-                await self._async_fade_out(target)
+                await stage.async_fade_out(None, then=target)
             case Move.KEEP:
-                await self._async_keep(recovering=recovering)
-
-    async def _async_take(self, target: Target) -> None:
-        """Snapshot the players, save, then start them silent and fade in."""
-        playback = self.playback
-        playback.program, playback.sound = target.program, target.sound
-        playback.releasing = playback.switch_to = None
-        playback.seed = random.randrange(1 << 30)  # noqa: S311 - a shuffle, not a secret
-        playback.fade = Fade.over(dt_util.utcnow(), self.options.fade_in, 0.0, 1.0)
-        self.stage.busy.clear()
-        self.stage.keeper.reset()
-        taken = self.stage.capture(self.options.players)
-        await self.stage.async_save()
-        await self.stage.async_start_all(taken)
-
-    async def _async_play(self, target: Target, *, fade_in: bool) -> None:
-        """Play another sound or programme on the players taken (from silence if fading in)."""
-        playback = self.playback
-        playback.program, playback.sound = target.program, target.sound
-        playback.releasing = playback.switch_to = None
-        for snapshot in playback.players.values():
-            snapshot.position = 0
-        if fade_in:
-            playback.fade = Fade.over(dt_util.utcnow(), self.options.fade_in, 0.0, 1.0)
-        await self.stage.async_save()
-        await self.stage.async_start_all()
-
-    async def _async_fade_out(self, then: Target | None) -> None:
-        """Fade out from the current level; then give back (``then`` None) or play ``then``."""
-        playback = self.playback
-        level = self.stage.level()
-        if then is None:
-            session = self.timer.session
-            playback.releasing = stop_action(session.phase, session.status, self.options)
-        playback.switch_to = then
-        playback.fade = Fade.over(dt_util.utcnow(), self.options.fade_out, level, 0.0)
-        await self.stage.async_save()
-
-    async def _async_keep(self, *, recovering: bool) -> None:
-        """Give back players no longer chosen, take new ones, start those that stopped."""
-        playback, stage = self.playback, self.stage
-        gone = [
-            entity_id for entity_id in playback.players if entity_id not in self.options.players
-        ]
-        if gone:
-            for entity_id in gone:
-                playback.pending[entity_id] = playback.players.pop(entity_id)
-            await stage.async_save()
-            session = self.timer.session
-            await stage.async_give_back(
-                gone, stop_action(session.phase, session.status, self.options)
-            )
-        new = [
-            entity_id
-            for entity_id in self.options.players
-            if entity_id not in playback.players and is_available(self.hass.states.get(entity_id))
-        ]
-        if new and (taken := stage.capture(new)):
-            await stage.async_save()
-            await stage.async_start_all(taken)
-        if recovering:
-            await stage.async_start_all(
-                [
-                    entity_id
-                    for entity_id, snap in playback.players.items()
-                    if not snap.released and not stage.is_playing(entity_id)
-                ]
-            )
+                stop = stop_action(session.phase, session.status, self.options)
+                await stage.async_keep(stop, recovering=recovering)
 
     async def _async_follow_fade(self, step_due: bool) -> None:
         """Set the volumes a due step (or a new focus volume) asks for; act at the fade's end."""
@@ -400,7 +330,7 @@ class SoundEffect:
         if playback.releasing is not None:
             await self.stage.async_release(playback.releasing)
         elif playback.switch_to is not None:
-            await self._async_play(playback.switch_to, fade_in=True)
+            await self.stage.async_play(playback.switch_to, fade_in=True)
 
     # -------------------------------------------------------- time and players
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 import logging
+import random
 from typing import Any
 
 from homeassistant.components.media_player.const import (
@@ -40,11 +41,12 @@ from ..timer import FocusTimer
 from ..toolkit.calls import EffectCalls
 from ..toolkit.failures import Reason
 from ..toolkit.store import VersionedStore
+from .fade import Fade
 from .keeper import Keeper
 from .media import Item, Media
 from .options import BreakAction, SoundOptions
 from .players import PlayerSnapshot, async_give_back, features, is_available, is_busy
-from .policy import player_volume, repeat_mode
+from .policy import Target, player_volume, repeat_mode
 from .store import Playback
 
 _LOGGER = logging.getLogger(__name__)
@@ -118,6 +120,72 @@ class Stage:
                 ATTR_ENTITY_ID: entity_id,
             },
         )
+
+    # ------------------------------------------------------------------- moves
+
+    async def async_take(self, target: Target) -> None:
+        """Snapshot the players, save, then start them silent and fade in."""
+        playback = self.playback
+        playback.program, playback.sound = target.program, target.sound
+        playback.releasing = playback.switch_to = None
+        playback.seed = random.randrange(1 << 30)  # noqa: S311 - a shuffle, not a secret
+        playback.fade = Fade.over(dt_util.utcnow(), self.options.fade_in, 0.0, 1.0)
+        self.busy.clear()
+        self.keeper.reset()
+        taken = self.capture(self.options.players)
+        await self.async_save()
+        await self.async_start_all(taken)
+
+    async def async_play(self, target: Target, *, fade_in: bool) -> None:
+        """Play another sound or programme on the players taken (from silence if fading in)."""
+        playback = self.playback
+        playback.program, playback.sound = target.program, target.sound
+        playback.releasing = playback.switch_to = None
+        for snapshot in playback.players.values():
+            snapshot.position = 0
+        if fade_in:
+            playback.fade = Fade.over(dt_util.utcnow(), self.options.fade_in, 0.0, 1.0)
+        await self.async_save()
+        await self.async_start_all()
+
+    async def async_fade_in(self) -> None:
+        """Fade back in from the current level (a fade out is called off)."""
+        playback, level = self.playback, self.level()
+        playback.releasing = playback.switch_to = None
+        playback.fade = Fade.over(dt_util.utcnow(), self.options.fade_in, level, 1.0)
+        await self.async_save()
+
+    async def async_fade_out(self, stop: BreakAction | None, *, then: Target | None) -> None:
+        """Fade out from the current level; then give back with ``stop``, or play ``then``."""
+        playback, level = self.playback, self.level()
+        playback.releasing, playback.switch_to = stop, then
+        playback.fade = Fade.over(dt_util.utcnow(), self.options.fade_out, level, 0.0)
+        await self.async_save()
+
+    async def async_keep(self, stop: BreakAction, *, recovering: bool) -> None:
+        """Give back players no longer chosen, take new ones, start those that stopped."""
+        playback, chosen = self.playback, self.options.players
+        if gone := [entity_id for entity_id in playback.players if entity_id not in chosen]:
+            for entity_id in gone:
+                playback.pending[entity_id] = playback.players.pop(entity_id)
+            await self.async_save()
+            await self.async_give_back(gone, stop)
+        new = [
+            entity_id
+            for entity_id in chosen
+            if entity_id not in playback.players and is_available(self.hass.states.get(entity_id))
+        ]
+        if new and (taken := self.capture(new)):
+            await self.async_save()
+            await self.async_start_all(taken)
+        if recovering:
+            await self.async_start_all(
+                [
+                    entity_id
+                    for entity_id, snap in playback.players.items()
+                    if not snap.released and not self.is_playing(entity_id)
+                ]
+            )
 
     # ----------------------------------------------------------------- playing
 
