@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.light import ColorMode
@@ -18,7 +19,8 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
-from custom_components.tomatoes.sound import async_give_back_removed
+from custom_components.tomatoes.sound import async_give_back_removed, removed
+from custom_components.tomatoes.toolkit.store import VersionedStore
 from tests.conftest import TIMER_KEY, Advance, async_set_up, store
 from tests.lighting.bench import BenchLight
 
@@ -214,3 +216,38 @@ async def test_a_player_that_comes_back_while_nothing_plays_has_no_issue_left(
     players.set_state(KITCHEN, "idle")
     await hass.async_block_till_done()
     assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is None
+
+
+async def test_each_player_of_a_deleted_timer_is_given_back_on_its_own(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    players: Players,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    store(
+        hass_storage,
+        AMBIENCE_KEY,
+        {
+            "program": "focus",
+            "players": {KITCHEN: snapshot(0.2, "all"), DESK: snapshot(0.5, "off")},
+        },
+    )
+    players.add(DESK, "playing", volume=0.4, media_content_id=OUR_URL)
+    real = removed.async_give_back
+
+    async def give_back(hass: HomeAssistant, calls: Any, entity_id: str, *args: Any) -> None:
+        if entity_id == KITCHEN:
+            raise RuntimeError("the kitchen's integration broke")
+        await real(hass, calls, entity_id, *args)
+
+    with (
+        patch.object(removed, "async_give_back", give_back),
+        patch.object(VersionedStore, "async_remove", side_effect=OSError("read-only")),
+    ):
+        await async_give_back_removed(hass, "study_entry", "Study")
+    assert hass.states.get(DESK).attributes["volume_level"] == 0.5
+    assert "media_player.kitchen could not be given back" in caplog.text
+    assert "the sound's data could not be deleted" in caplog.text
+    with patch.object(VersionedStore, "async_load", side_effect=RuntimeError("no disk")):
+        await async_give_back_removed(hass, "study_entry", "Study")
+    assert "nothing to give back" in caplog.text

@@ -130,10 +130,6 @@ class SoundEffect:
         self.failures.clear()
         await self.stage.async_save()
 
-    async def async_settled(self) -> None:
-        """Wait until the players are where the last change asked for."""
-        await self._worker.async_settled()
-
     @callback
     def async_add_listener(self, listener: CALLBACK_TYPE) -> CALLBACK_TYPE:
         """Call ``listener`` when what the sound entities show may have changed."""

@@ -110,7 +110,3 @@ class Keeper:
         for unsub in self._checks.values():
             unsub()
         self._checks.clear()
-
-    def __len__(self) -> int:
-        """Return how many end-of-file checks are scheduled."""
-        return len(self._checks)
