@@ -69,7 +69,7 @@ class Stage:
     playback: Playback = field(default_factory=Playback)
     busy: set[str] = field(default_factory=set)
     """The chosen players left alone this block because they were already playing."""
-    _saved: dict[str, Any] | None = None
+    _saved: dict[str, Any] | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------------ storage
 
