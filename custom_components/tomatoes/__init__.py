@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
@@ -13,11 +13,9 @@ from .lighting.lights import FocusLights
 from .lighting.records import async_give_back_stored as give_back_lights, lighting_store
 from .models import TomatoesConfigEntry, TomatoesData
 from .services import async_setup_services
-from .sound.actions import async_setup_sound_services
-from .sound.ambience import Ambience, ambience_store, async_give_back_stored as give_back_players
+from .sound import SoundEffect, async_give_back_removed, async_setup_actions as setup_sound
 from .sound.library import async_get_library
-from .sound.options import SoundSettings
-from .sound.players import issue_id
+from .sound.options import SoundOptions
 from .timer import FocusTimer, timer_store
 
 PLATFORMS: list[Platform] = [
@@ -37,7 +35,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions once, for every timer."""
     async_setup_services(hass)
     async_setup_light_services(hass)
-    async_setup_sound_services(hass)
+    setup_sound(hass)
     return True
 
 
@@ -46,33 +44,29 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     timer = FocusTimer(hass, entry, timer_store(hass, entry.entry_id))
     await timer.async_setup()
     library = await async_get_library(hass)
-    library.async_set_folders(entry.entry_id, SoundSettings.from_options(entry.options).folders)
+    library.async_set_folders(entry.entry_id, SoundOptions.from_options(entry.options).folders)
     entry.async_on_unload(lambda: library.async_set_folders(entry.entry_id, ()))
-    ambience = Ambience(entry, timer, library, ambience_store(hass, entry.entry_id))
+    sound = SoundEffect(hass, entry, timer, library)
     lights = FocusLights(hass, entry, timer, lighting_store(hass, entry.entry_id))
     await lights.async_setup()
-    entry.runtime_data = TomatoesData(timer=timer, ambience=ambience, lights=lights)
+    entry.runtime_data = TomatoesData(timer=timer, sound=sound, lights=lights)
     entry.async_on_unload(timer.async_shutdown)
     entry.async_on_unload(lights.async_unload)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    await ambience.async_setup()
-    entry.async_on_unload(ambience.async_shutdown)
+    await sound.async_setup()
     timer.async_announce_pending()
     return True
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> bool:
     """Unload a timer; its session stays stored for the next load."""
-    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    await entry.runtime_data.sound.async_close()
+    return unloaded
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> None:
     """Give back the players and lights a removed timer held; delete what it stored."""
-    await give_back_players(hass, entry.entry_id, entry.title)
+    await async_give_back_removed(hass, entry.entry_id, entry.title)
     await give_back_lights(hass, entry.entry_id)
     await timer_store(hass, entry.entry_id).async_remove()
-    await ambience_store(hass, entry.entry_id).async_remove()
-    issues = ir.async_get(hass).issues
-    for domain, issue in list(issues):
-        if domain == DOMAIN and issue.startswith(issue_id(entry.entry_id, "")):
-            ir.async_delete_issue(hass, DOMAIN, issue)

@@ -22,9 +22,6 @@ async def async_get_config_entry_diagnostics(
         "entry": {"title": entry.title, "options": dict(entry.options)},
         "session": async_redact_data(timer.session.to_dict(), TO_REDACT),
         "next_deadline": deadline.isoformat() if deadline else None,
-        "sound": {
-            "playback": entry.runtime_data.ambience.diagnostics(),
-            "library": entry.runtime_data.ambience.library.diagnostics(),
-        },
+        "sound": entry.runtime_data.sound.diagnostics(),
         "lighting": entry.runtime_data.lights.diagnostics(),
     }

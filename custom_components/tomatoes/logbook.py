@@ -1,4 +1,4 @@
-"""Logbook lines for focus lighting: which light someone took over, during which timer's focus."""
+"""Logbook lines: a light someone took over during focus; a media player left alone as busy."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from homeassistant.core import Event, HomeAssistant, callback
 
 from .const import DOMAIN
 from .lighting.lights import EVENT_LIGHT_TAKEN_OVER
+from .sound.stage import EVENT_PLAYER_BUSY
 
 type Describe = Callable[[Event[Any]], dict[str, str]]
 
@@ -18,7 +19,7 @@ type Describe = Callable[[Event[Any]], dict[str, str]]
 def async_describe_events(
     hass: HomeAssistant, async_describe_event: Callable[[str, str, Describe], None]
 ) -> None:
-    """Describe the take-over event for the logbook."""
+    """Describe the take-over event and the busy player event for the logbook."""
 
     @callback
     def describe(event: Event[Any]) -> dict[str, str]:
@@ -32,3 +33,22 @@ def async_describe_events(
         }
 
     async_describe_event(DOMAIN, EVENT_LIGHT_TAKEN_OVER, describe)
+    async_describe_event(DOMAIN, EVENT_PLAYER_BUSY, _describe_player_busy(hass))
+
+
+def _describe_player_busy(hass: HomeAssistant) -> Describe:
+    """Describe a media player the sound left alone because it was already playing."""
+
+    @callback
+    def describe(event: Event[Any]) -> dict[str, str]:
+        player: str = event.data[ATTR_ENTITY_ID]
+        name = state.name if (state := hass.states.get(player)) else player
+        timer = event.data["timer"]
+        message = f"was already playing, so {timer} left it alone and plays no focus sound on it"
+        return {
+            "name": name,
+            "message": f"{message} (allow it with Take over busy players)",
+            "entity_id": player,
+        }
+
+    return describe

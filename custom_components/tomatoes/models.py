@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from homeassistant.config_entries import ConfigEntry
 
 from .lighting.lights import FocusLights
-from .sound.ambience import Ambience
+from .sound import SoundEffect
 from .timer import FocusTimer
 
 
@@ -16,7 +16,7 @@ class TomatoesData:
     """What one loaded timer entry holds while it runs."""
 
     timer: FocusTimer
-    ambience: Ambience
+    sound: SoundEffect
     lights: FocusLights
 
 

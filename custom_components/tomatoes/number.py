@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 
 from homeassistant.components.number import (
     NumberDeviceClass,
@@ -12,6 +13,7 @@ from homeassistant.components.number import (
 )
 from homeassistant.const import PERCENTAGE, EntityCategory, UnitOfTime
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import (
@@ -21,10 +23,12 @@ from .const import (
     CONF_SESSION_TARGET,
     CONF_SHORT_BREAK_MINUTES,
     DEFAULT_OPTIONS,
+    DOMAIN,
     LIMITS,
 )
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
+from .sound.entity import SoundEntity
 from .sound.options import CONF_SOUND_VOLUME, SOUND_LIMITS
 
 PARALLEL_UPDATES = 0
@@ -104,22 +108,24 @@ class TomatoesNumber(TomatoesEntity, NumberEntity):
         await self.timer.async_update_options({self.entity_description.option: int(value)})
 
 
-class SoundVolumeNumber(TomatoesEntity, NumberEntity):
+class SoundVolumeNumber(SoundEntity, NumberEntity):
     """The focus volume of the ambient sound; during focus the players follow at once."""
 
     entity_description: TomatoesNumberEntityDescription
 
-    async def async_added_to_hass(self) -> None:
-        """Also follow the sound options."""
-        await super().async_added_to_hass()
-        ambience = self.entry.runtime_data.ambience
-        self.async_on_remove(ambience.async_add_listener(self._async_timer_changed))
-
     @property
     def native_value(self) -> float:
         """Return the focus volume in percent."""
-        return round(self.entry.runtime_data.ambience.settings.volume * 100)
+        return round(self.sound.options.volume * 100)
 
     async def async_set_native_value(self, value: float) -> None:
-        """Store the new volume and apply it to the players that play now."""
-        await self.entry.runtime_data.ambience.async_set_volume(value)
+        """Store the new volume in the options; the players that play now follow at once."""
+        if not math.isfinite(value):
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_sound_volume",
+                translation_placeholders={"value": str(value)},
+            )
+        options = {**self.entry.options, CONF_SOUND_VOLUME: round(value)}
+        self.hass.config_entries.async_update_entry(self.entry, options=options)
+        await self.sound.async_apply_options(options)

@@ -9,7 +9,8 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .const import PRESET_CUSTOM, PRESETS, preset_of
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
-from .sound.options import sound_choices
+from .sound.entity import SoundEntity
+from .sound.options import CONF_SOUND_SOURCE, sound_choices
 
 PARALLEL_UPDATES = 0
 
@@ -44,18 +45,11 @@ class PresetSelect(TomatoesEntity, SelectEntity):
             await self.timer.async_update_options(PRESETS[option])
 
 
-class SoundSelect(TomatoesEntity, SelectEntity):
+class SoundSelect(SoundEntity, SelectEntity):
     """The focus sound: a bundled loop, a folder (shuffled) or a file; applies at once."""
 
-    async def async_added_to_hass(self) -> None:
-        """Also follow the sound options and the library."""
-        await super().async_added_to_hass()
-        ambience = self.entry.runtime_data.ambience
-        self.async_on_remove(ambience.async_add_listener(self._async_timer_changed))
-
     def _choices(self) -> dict[str, str]:
-        ambience = self.entry.runtime_data.ambience
-        return sound_choices(ambience.library, (ambience.settings.source,))
+        return sound_choices(self.sound.library, (self.sound.options.source,))
 
     @property
     def options(self) -> list[str]:
@@ -65,12 +59,14 @@ class SoundSelect(TomatoesEntity, SelectEntity):
     @property
     def current_option(self) -> str | None:
         """Return the label of the sound in use."""
-        source = self.entry.runtime_data.ambience.settings.source
+        source = self.sound.options.source
         return next((label for label, ref in self._choices().items() if ref == source), None)
 
     def _shown(self) -> object:
         return (self.current_option, self.options)
 
     async def async_select_option(self, option: str) -> None:
-        """Use the chosen sound (during focus the players switch to it at once)."""
-        await self.entry.runtime_data.ambience.async_set_source(self._choices()[option])
+        """Store the chosen sound in the options; during focus the players switch at once."""
+        options = {**self.entry.options, CONF_SOUND_SOURCE: self._choices()[option]}
+        self.hass.config_entries.async_update_entry(self.entry, options=options)
+        await self.sound.async_apply_options(options)

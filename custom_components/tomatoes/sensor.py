@@ -1,10 +1,11 @@
-"""Sensors of a Tomatoes timer: phase, status, end time, time left, task and today's counts."""
+"""Sensors of a Tomatoes timer: phase, status, end time, time left, task, today's counts, sound."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -14,11 +15,15 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.const import UnitOfTime
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .const import DOMAIN
 from .engine import Phase, Status
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
+from .sound.entity import SoundEntity
+from .sound.policy import SoundStatus
 from .timer import FocusTimer
 
 PARALLEL_UPDATES = 0
@@ -107,8 +112,15 @@ async def async_setup_entry(
     entry: TomatoesConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the sensors of a timer."""
-    async_add_entities(TomatoesSensor(entry, description) for description in SENSORS)
+    """Add the sensors of a timer, and its sound status sensor if it has media players."""
+    sensors: list[SensorEntity] = [TomatoesSensor(entry, description) for description in SENSORS]
+    if entry.runtime_data.sound.options.players:
+        sensors.append(SoundStatusSensor(entry, SOUND_STATUS))
+    elif stale := er.async_get(hass).async_get_entity_id(
+        "sensor", DOMAIN, f"{entry.entry_id}_{SOUND_STATUS.key}"
+    ):
+        er.async_get(hass).async_remove(stale)  # no players any more: no sound to report on
+    async_add_entities(sensors)
 
 
 class TomatoesSensor(TomatoesEntity, SensorEntity):
@@ -120,3 +132,29 @@ class TomatoesSensor(TomatoesEntity, SensorEntity):
     def native_value(self) -> str | int | float | datetime | None:
         """Return the value read from the timer."""
         return self.entity_description.value_fn(self.timer)
+
+
+SOUND_STATUS = SensorEntityDescription(
+    key="sound_status",
+    translation_key="sound_status",
+    device_class=SensorDeviceClass.ENUM,
+    options=[str(status) for status in SoundStatus],
+)
+
+
+class SoundStatusSensor(SoundEntity, SensorEntity):
+    """Whether the focus sound plays, and why a chosen player is silent (busy or failing)."""
+
+    @property
+    def native_value(self) -> str:
+        """Return off, playing, player_busy or player_failing."""
+        return str(self.sound.status)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Return the players that play, those left alone as busy, and those failing."""
+        return {
+            "playing": self.sound.playing,
+            "busy": self.sound.busy,
+            "failing": self.sound.failing,
+        }

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 import logging
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -47,8 +46,8 @@ async def test_an_unavailable_player_is_reported_and_taken_when_it_returns(
     assert hass.states.get("sensor.study_phase").state == "focus"
     issue = issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE)
     assert issue is not None
-    assert issue.translation_key == "player_failed"
-    assert issue.translation_placeholders["player"] == "Kitchen"
+    assert issue.translation_key == "player_unavailable"
+    assert issue.translation_placeholders["name"] == "Kitchen"
     assert issue.translation_placeholders["timer"] == "Study"
     assert len(warnings_about(caplog, KITCHEN)) == 1
 
@@ -100,7 +99,8 @@ async def test_a_player_that_does_not_exist_is_named_in_the_issue(
     await start_focus(hass)
     issue = issue_registry.async_get_issue(DOMAIN, "player_study_entry_media_player.gone")
     assert issue is not None
-    assert issue.translation_placeholders["player"] == "media_player.gone"
+    assert issue.translation_key == "player_unavailable"
+    assert issue.translation_placeholders["name"] == "media_player.gone"
     assert hass.states.get(DESK).state == "playing"
 
 
@@ -151,23 +151,16 @@ async def test_a_player_that_does_not_answer_counts_as_failing(
     issue_registry: ir.IssueRegistry,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    never = asyncio.Event()
-    hanging = asyncio.Event()
-
-    async def hang(call: ServiceCall) -> None:
-        if call.data["entity_id"] == KITCHEN:
-            hanging.set()
-            await never.wait()
-        await players.handle(call)
-
     for service in ("volume_set", "play_media"):
-        hass.services.async_register("media_player", service, hang)
+        players.hold(KITCHEN, service)  # never answers
     await hass.services.async_call(DOMAIN, "start", {}, blocking=True)
     for _ in range(2):  # the volume, then the play call: each waits for its time-out
-        await hanging.wait()
-        hanging.clear()
+        await players.waiting.wait()
+        players.waiting.clear()
         freezer.tick(timedelta(seconds=CALL_TIMEOUT + 1))  # the loop's clock moves on too
     await hass.async_block_till_done()
-    assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is not None
+    issue = issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE)
+    assert issue is not None
+    assert issue.translation_key == "player_no_answer"
     assert hass.states.get(DESK).state == "playing"
     assert hass.states.get("sensor.study_phase").state == "focus"

@@ -10,7 +10,7 @@ import pytest
 
 from custom_components.tomatoes.sound.fade import MAX_STEPS, Fade
 from custom_components.tomatoes.sound.options import (
-    SoundSettings,
+    SoundOptions,
     is_valid_reference,
     library_identifier,
 )
@@ -67,14 +67,14 @@ def test_what_counts_as_a_sound(reference: str, valid: bool) -> None:
     assert is_valid_reference(reference) is valid
 
 
-def test_library_identifiers_and_settings() -> None:
+def test_library_identifiers_and_options() -> None:
     assert library_identifier("media-source://tomatoes/bundled/rain.flac") == "bundled/rain.flac"
     assert library_identifier("media-source://tomatoes/") is None
     assert library_identifier("https://example.com") is None
-    settings = SoundSettings.from_options({"sound_volume": 55, "sound_players": ["a", "b"]})
-    assert settings.volume == 0.55
-    assert settings.players == ("a", "b")
-    assert settings.on_break == "stop"
+    options = SoundOptions.from_options({"sound_volume": 55, "sound_players": ["a", "b"]})
+    assert options.volume == 0.55
+    assert options.players == ("a", "b")
+    assert options.on_break == "stop"
 
 
 def test_mp4_tags_and_their_replaygain() -> None:

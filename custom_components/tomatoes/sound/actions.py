@@ -27,8 +27,8 @@ async def _async_rescan(call: ServiceCall) -> ServiceResponse:
 
 
 @callback
-def async_setup_sound_services(hass: HomeAssistant) -> None:
-    """Register the sound actions."""
+def async_setup_actions(hass: HomeAssistant) -> None:
+    """Register the sound actions (once, for every timer)."""
     hass.services.async_register(
         DOMAIN,
         SERVICE_RESCAN_LIBRARY,

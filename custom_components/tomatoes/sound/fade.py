@@ -10,7 +10,7 @@ fade, and a fade whose end has passed (after a restart, say) jumps to its final 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 import math
 from typing import Any
 
@@ -34,6 +34,11 @@ class Fade:
     def over(cls, now: datetime, seconds: float, begin: float, target: float) -> Fade:
         """Return a fade that starts now and lasts ``seconds`` (0 for an instant change)."""
         return cls(now, now + timedelta(seconds=max(seconds, 0.0)), begin, target)
+
+    @classmethod
+    def constant(cls, level: float) -> Fade:
+        """Return a fade that is over: it stays at ``level`` and has no steps left."""
+        return cls(EPOCH, EPOCH, level, level)
 
     @property
     def steps(self) -> int:
@@ -74,11 +79,31 @@ class Fade:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Fade:
-        """Rebuild a fade from ``as_dict`` output."""
-        return cls(
-            datetime.fromisoformat(data["start"]),
-            datetime.fromisoformat(data["end"]),
-            float(data["begin"]),
-            float(data["target"]),
-        )
+    def from_dict(cls, data: object) -> Fade:
+        """Rebuild a fade from ``as_dict`` output; raise ValueError for anything else."""
+        if not isinstance(data, dict):
+            raise ValueError(f"not a fade: {data!r}")  # noqa: TRY004 - a damaged value
+        start, end = _instant(data.get("start")), _instant(data.get("end"))
+        if end < start:
+            raise ValueError("ends before it starts")
+        return cls(start, end, _level(data.get("begin")), _level(data.get("target")))
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _instant(value: object) -> datetime:
+    """Return a stored instant, which must carry its time zone."""
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is no instant")  # noqa: TRY004 - a damaged value
+    instant = datetime.fromisoformat(value)
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError(f"{value} has no time zone")
+    return instant
+
+
+def _level(value: object) -> float:
+    """Return a stored level, a number from 0 to 1."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValueError(f"{value!r} is no level from 0 to 1")
+    return float(value)

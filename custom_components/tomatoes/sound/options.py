@@ -64,7 +64,7 @@ DEFAULT_SOUND_OPTIONS: Final[dict[str, Any]] = {
 
 
 @dataclass(frozen=True, kw_only=True)
-class SoundSettings:
+class SoundOptions:
     """A timer's sound options, read from its entry's options (defaults fill gaps)."""
 
     players: tuple[str, ...]
@@ -79,8 +79,8 @@ class SoundSettings:
     folders: tuple[str, ...]
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> SoundSettings:
-        """Read the sound settings out of an entry's options."""
+    def from_options(cls, options: Mapping[str, Any]) -> SoundOptions:
+        """Read the sound options out of an entry's options."""
         merged = {**DEFAULT_SOUND_OPTIONS, **options}
         return cls(
             players=tuple(merged[CONF_SOUND_PLAYERS]),

@@ -1,18 +1,16 @@
-"""Media players as Tomatoes uses them: snapshots, service calls and failure reports.
+"""Media players as the sound uses them: what they support, their snapshots, and giving back.
 
-Every call carries a Context made for it, so a state change caused by Tomatoes can be
-told apart from one a person made. A call that fails (or a player that is missing or
-unavailable) never raises into the timer: it is logged once as a warning, raises a
-repair issue that names the player, and the issue clears once the player works again.
+A `PlayerSnapshot` is how a player was before Tomatoes took it (state, volume, repeat mode,
+what it played) plus what Tomatoes did with it since (the last volume it set, whether a
+person took the player back, where in a playlist it is). Giving back stops (or pauses) the
+player and restores the rest; each call goes through `EffectCalls`, so a failing player is
+reported and never raises.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections import deque
 from dataclasses import dataclass
-import logging
-from typing import Any
+from typing import Any, TypeIs
 
 from homeassistant.components.media_player.const import (
     ATTR_MEDIA_CONTENT_ID,
@@ -20,34 +18,39 @@ from homeassistant.components.media_player.const import (
     ATTR_MEDIA_REPEAT,
     ATTR_MEDIA_VOLUME_LEVEL,
     DOMAIN as MEDIA_PLAYER_DOMAIN,
-    MediaPlayerEntityFeature,
+    SERVICE_PLAY_MEDIA,
+    MediaPlayerEntityFeature as Feature,
     MediaPlayerState,
+    MediaType,
+    RepeatMode,
 )
 from homeassistant.const import (
-    ATTR_ENTITY_ID,
-    ATTR_FRIENDLY_NAME,
     ATTR_SUPPORTED_FEATURES,
+    SERVICE_MEDIA_PAUSE,
+    SERVICE_MEDIA_STOP,
+    SERVICE_REPEAT_SET,
+    SERVICE_TURN_OFF,
+    SERVICE_VOLUME_SET,
     STATE_UNAVAILABLE,
     STATE_UNKNOWN,
 )
-from homeassistant.core import Context, HomeAssistant, State, callback
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_component import EntityComponent
 from homeassistant.util.hass_dict import HassKey
 
-from ..const import DOMAIN
+from ..toolkit.calls import EffectCalls
 from .library import MEDIA_SOURCE_PREFIX, URL_PREFIX
-
-_LOGGER = logging.getLogger(__name__)
+from .options import BreakAction
 
 CALL_TIMEOUT = 20.0
 """Seconds a player gets to answer one call before it counts as failing."""
 
-CONTEXTS_KEPT = 200
-"""How many of our recent Contexts are remembered to recognise our own state changes."""
+VOLUME_TOLERANCE = 0.005
+"""Volumes closer than this count as equal (players round what they are given)."""
 
 UNAVAILABLE_STATES = (STATE_UNAVAILABLE, STATE_UNKNOWN)
+REPEAT_MODES = frozenset(mode.value for mode in RepeatMode)
 
 # The media_player component's entities, under the key it keeps them (its DATA_COMPONENT).
 _MEDIA_PLAYERS: HassKey[EntityComponent[Entity]] = HassKey(MEDIA_PLAYER_DOMAIN)
@@ -58,17 +61,27 @@ def is_available(state: State | None) -> bool:
     return state is not None and state.state not in UNAVAILABLE_STATES
 
 
-def features(state: State | None) -> MediaPlayerEntityFeature:
+def features(state: State | None) -> Feature:
     """Return what a player says it supports."""
     if state is None:
-        return MediaPlayerEntityFeature(0)
-    return MediaPlayerEntityFeature(int(state.attributes.get(ATTR_SUPPORTED_FEATURES, 0)))
+        return Feature(0)
+    try:
+        return Feature(int(state.attributes.get(ATTR_SUPPORTED_FEATURES, 0)))
+    except TypeError, ValueError:
+        return Feature(0)
 
 
-def is_ours(content_id: str | None) -> bool:
+def is_ours(content_id: object) -> bool:
     """Return whether a player's content is a Tomatoes sound."""
-    return bool(content_id) and (
-        URL_PREFIX in str(content_id) or str(content_id).startswith(MEDIA_SOURCE_PREFIX)
+    return isinstance(content_id, str) and (
+        URL_PREFIX in content_id or content_id.startswith(MEDIA_SOURCE_PREFIX)
+    )
+
+
+def is_busy(state: State) -> bool:
+    """Return whether a player plays something of its own (not a Tomatoes sound)."""
+    return state.state == MediaPlayerState.PLAYING and not is_ours(
+        state.attributes.get(ATTR_MEDIA_CONTENT_ID)
     )
 
 
@@ -90,13 +103,17 @@ class PlayerSnapshot:
         """Remember a player's state, volume, repeat mode and what it plays."""
         attributes = state.attributes
         volume = attributes.get(ATTR_MEDIA_VOLUME_LEVEL)
+        repeat = attributes.get(ATTR_MEDIA_REPEAT)
         content_id = attributes.get(ATTR_MEDIA_CONTENT_ID)
+        content_type = attributes.get(ATTR_MEDIA_CONTENT_TYPE)
         return cls(
             state=state.state,
-            volume=float(volume) if volume is not None else None,
-            repeat=attributes.get(ATTR_MEDIA_REPEAT),
-            content_id=None if is_ours(content_id) else content_id,
-            content_type=attributes.get(ATTR_MEDIA_CONTENT_TYPE),
+            volume=float(volume) if is_level(volume) else None,
+            repeat=repeat_of(repeat),
+            content_id=content_id
+            if isinstance(content_id, str) and not is_ours(content_id)
+            else None,
+            content_type=content_type if isinstance(content_type, str) else None,
         )
 
     @classmethod
@@ -114,10 +131,10 @@ class PlayerSnapshot:
         entity = component.get_entity(state.entity_id) if component else None
         volume = getattr(entity, "volume_level", None)
         repeat = getattr(entity, "repeat", None)
-        if snapshot.volume is None and isinstance(volume, (int, float)):
+        if snapshot.volume is None and is_level(volume):
             snapshot.volume = float(volume)
-        if snapshot.repeat is None and isinstance(repeat, str):
-            snapshot.repeat = str(repeat)
+        if snapshot.repeat is None:
+            snapshot.repeat = repeat_of(repeat)
         return snapshot
 
     @property
@@ -138,106 +155,59 @@ class PlayerSnapshot:
             "position": self.position,
         }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> PlayerSnapshot:
-        """Rebuild a snapshot from ``as_dict`` output."""
-        return cls(
-            state=str(data["state"]),
-            volume=data.get("volume"),
-            repeat=data.get("repeat"),
-            content_id=data.get("content_id"),
-            content_type=data.get("content_type"),
-            released=bool(data.get("released", False)),
-            level=data.get("level"),
-            position=int(data.get("position", 0)),
-        )
+
+def is_level(value: object) -> TypeIs[int | float]:
+    """Return whether a value is a volume or level (a number from 0 to 1)."""
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and 0 <= value <= 1
 
 
-def issue_id(entry_id: str, entity_id: str) -> str:
-    """Return the id of the repair issue about one player of one timer."""
-    return f"player_{entry_id}_{entity_id}"
+def repeat_of(value: object) -> str | None:
+    """Return a repeat mode (``off``, ``all``, ``one``), or None for anything else."""
+    return str(value) if isinstance(value, str) and value in REPEAT_MODES else None
 
 
-class PlayerControl:
-    """Calls on one timer's players, each with a Context of its own; failures reported once."""
+async def async_give_back(
+    hass: HomeAssistant,
+    calls: EffectCalls,
+    entity_id: str,
+    snapshot: PlayerSnapshot,
+    action: BreakAction = BreakAction.STOP,
+) -> None:
+    """Stop (or pause) a player, then restore its repeat mode, volume and content."""
+    state = hass.states.get(entity_id)
+    supported = features(state)
 
-    def __init__(self, hass: HomeAssistant, entry_id: str, timer_name: str) -> None:
-        """Prepare calls on behalf of one timer."""
-        self.hass = hass
-        self.entry_id = entry_id
-        self.timer_name = timer_name
-        self.failing: dict[str, str] = {}
-        self._contexts: deque[str] = deque(maxlen=CONTEXTS_KEPT)
+    async def volume(level: float) -> None:
+        await calls.async_call(entity_id, SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: level})
 
-    def owns(self, context: Context | None) -> bool:
-        """Return whether a change came from one of our calls."""
-        return context is not None and (
-            context.id in self._contexts or context.parent_id in self._contexts
-        )
-
-    async def async_call(
-        self, entity_id: str, service: str, data: dict[str, Any] | None = None
-    ) -> bool:
-        """Call a media_player action on one player; return whether it worked."""
-        context = Context()
-        self._contexts.append(context.id)
-        try:
-            async with asyncio.timeout(CALL_TIMEOUT):
-                await self.hass.services.async_call(
-                    MEDIA_PLAYER_DOMAIN,
-                    service,
-                    {ATTR_ENTITY_ID: entity_id, **(data or {})},
-                    blocking=True,
-                    context=context,
-                )
-        except TimeoutError:
-            self.report(entity_id, f"no answer to {service} within {CALL_TIMEOUT:.0f} s")
-            return False
-        except Exception as err:  # noqa: BLE001 - whatever a player raises, the timer goes on
-            self.report(entity_id, f"{service} failed: {err or type(err).__name__}")
-            return False
-        self.works(entity_id)
-        return True
-
-    @callback
-    def report(self, entity_id: str, reason: str) -> None:
-        """Note that a player fails: one warning and a repair issue, until it works again."""
-        if entity_id in self.failing:
-            _LOGGER.debug("%s: %s still fails: %s", self.timer_name, entity_id, reason)
-            self.failing[entity_id] = reason
-            return
-        self.failing[entity_id] = reason
-        _LOGGER.warning(
-            "%s: media player %s does not work (%s); the timer goes on without it",
-            self.timer_name,
+    if snapshot.released:
+        # A person took this player during the block: only a volume nobody touched
+        # since our last change is put back.
+        current = state.attributes.get(ATTR_MEDIA_VOLUME_LEVEL) if state else None
+        if (
+            snapshot.volume is not None
+            and snapshot.level is not None
+            and is_level(current)
+            and abs(float(current) - snapshot.level) < VOLUME_TOLERANCE
+        ):
+            await volume(snapshot.volume)
+        return
+    if action is BreakAction.PAUSE and Feature.PAUSE in supported:
+        await calls.async_call(entity_id, SERVICE_MEDIA_PAUSE)
+    elif Feature.STOP in supported:
+        await calls.async_call(entity_id, SERVICE_MEDIA_STOP)
+    if snapshot.repeat is not None and Feature.REPEAT_SET in supported:
+        await calls.async_call(entity_id, SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat})
+    if snapshot.volume is not None and Feature.VOLUME_SET in supported:
+        await volume(snapshot.volume)
+    if snapshot.was_playing and snapshot.content_id:
+        await calls.async_call(
             entity_id,
-            reason,
-        )
-        ir.async_create_issue(
-            self.hass,
-            DOMAIN,
-            issue_id(self.entry_id, entity_id),
-            is_fixable=False,
-            severity=ir.IssueSeverity.WARNING,
-            translation_key="player_failed",
-            translation_placeholders={
-                "player": self._name(entity_id),
-                "entity_id": entity_id,
-                "timer": self.timer_name,
-                "reason": reason,
+            SERVICE_PLAY_MEDIA,
+            {
+                ATTR_MEDIA_CONTENT_ID: snapshot.content_id,
+                ATTR_MEDIA_CONTENT_TYPE: snapshot.content_type or MediaType.MUSIC,
             },
         )
-
-    @callback
-    def works(self, entity_id: str) -> None:
-        """Note that a player works (again): its repair issue goes away."""
-        if self.failing.pop(entity_id, None) is None:
-            return
-        _LOGGER.info("%s: media player %s works again", self.timer_name, entity_id)
-        ir.async_delete_issue(self.hass, DOMAIN, issue_id(self.entry_id, entity_id))
-
-    def _name(self, entity_id: str) -> str:
-        state = self.hass.states.get(entity_id)
-        if state is not None and (name := state.attributes.get(ATTR_FRIENDLY_NAME)):
-            return str(name)
-        return entity_id
+    elif snapshot.state == MediaPlayerState.OFF and Feature.TURN_OFF in supported:
+        await calls.async_call(entity_id, SERVICE_TURN_OFF)
