@@ -8,9 +8,11 @@ from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
-from .lighting.actions import async_setup_light_services
-from .lighting.lights import FocusLights
-from .lighting.records import async_give_back_stored as give_back_lights, lighting_store
+from .lighting import (
+    LightingEffect,
+    async_give_back_removed as give_back_lights,
+    async_setup_actions as async_setup_lighting_actions,
+)
 from .models import TomatoesConfigEntry, TomatoesData
 from .services import async_setup_services
 from .sound.actions import async_setup_sound_services
@@ -37,7 +39,7 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions once, for every timer."""
     async_setup_services(hass)
-    async_setup_light_services(hass)
+    async_setup_lighting_actions(hass)
     async_setup_sound_services(hass)
     return True
 
@@ -53,11 +55,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     library.async_set_folders(entry.entry_id, SoundSettings.from_options(entry.options).folders)
     entry.async_on_unload(lambda: library.async_set_folders(entry.entry_id, ()))
     ambience = Ambience(entry, timer, library, ambience_store(hass, entry.entry_id))
-    lights = FocusLights(hass, entry, timer, lighting_store(hass, entry.entry_id))
+    lights = LightingEffect(hass, entry, timer)
     await lights.async_setup()
     entry.runtime_data = TomatoesData(timer=timer, ambience=ambience, lights=lights)
     entry.async_on_unload(timer.async_shutdown)
-    entry.async_on_unload(lights.async_unload)
+    entry.async_on_unload(lights.async_close)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await ambience.async_setup()
     entry.async_on_unload(ambience.async_shutdown)
@@ -73,7 +75,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
 async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> None:
     """Give back the players and lights a removed timer held; delete what it stored."""
     await give_back_players(hass, entry.entry_id, entry.title)
-    await give_back_lights(hass, entry.entry_id)
+    await give_back_lights(hass, entry.entry_id, entry.title)
     await timer_store(hass, entry.entry_id).async_remove()
     await ambience_store(hass, entry.entry_id).async_remove()
     issues = ir.async_get(hass).issues
