@@ -59,6 +59,12 @@ _LOGGER = logging.getLogger(__name__)
 EVENT_LIGHT_TAKEN_OVER = "tomatoes_light_taken_over"
 
 
+@callback
+def _is_removal(data: er.EventEntityRegistryUpdatedData) -> bool:
+    """Return whether an entity registry change deletes an entity."""
+    return data["action"] == "remove"
+
+
 class LightingEffect:
     """The focus lighting of one timer: snapshot, level, take-over, give back."""
 
@@ -100,7 +106,11 @@ class LightingEffect:
         on_close(self.timer.async_add_listener(self._kick))
         on_close(async_at_started(self.hass, self._on_started))
         on_close(
-            self.hass.bus.async_listen(er.EVENT_ENTITY_REGISTRY_UPDATED, self._on_registry_updated)
+            self.hass.bus.async_listen(
+                er.EVENT_ENTITY_REGISTRY_UPDATED,
+                self._on_registry_updated,
+                event_filter=_is_removal,
+            )
         )
         on_close(self._stop_tracking)
 
@@ -203,9 +213,10 @@ class LightingEffect:
     async def _async_pass(self) -> None:
         """One pass: ask the policy, save the snapshots, then call the lights."""
         request = self._request()
-        for light in self._deleted & self._records.keys():
-            _LOGGER.info("%s: %s was deleted; its snapshot is dropped", self.timer.name, light)
-            del self._records[light]
+        if deleted := self._deleted & self._records.keys():
+            _LOGGER.info("%s: %s deleted; snapshots dropped", self.timer.name, ", ".join(deleted))
+            for light in deleted:
+                del self._records[light]
             await self._async_save()
         self._deleted.clear()
         wanted = wanted_program(self.timer.session, self.options)
@@ -369,7 +380,7 @@ class LightingEffect:
     @callback
     def _on_registry_updated(self, event: HassEvent[er.EventEntityRegistryUpdatedData]) -> None:
         """Forget a held light that was deleted (at the next pass): nothing is left to give back."""
-        if event.data["action"] == "remove" and event.data["entity_id"] in self._records:
+        if event.data["entity_id"] in self._records:
             self._deleted.add(event.data["entity_id"])
             self._kick()
 
