@@ -8,9 +8,11 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
-from .lighting.actions import async_setup_light_services
-from .lighting.lights import FocusLights
-from .lighting.records import async_give_back_stored as give_back_lights, lighting_store
+from .lighting import (
+    LightingEffect,
+    async_give_back_removed as give_back_lights,
+    async_setup_actions as async_setup_lighting_actions,
+)
 from .models import TomatoesConfigEntry, TomatoesData
 from .services import async_setup_services
 from .sound import SoundEffect, async_give_back_removed, async_setup_actions as setup_sound
@@ -34,7 +36,7 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions once, for every timer."""
     async_setup_services(hass)
-    async_setup_light_services(hass)
+    async_setup_lighting_actions(hass)
     setup_sound(hass)
     return True
 
@@ -47,11 +49,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     library.async_set_folders(entry.entry_id, SoundOptions.from_options(entry.options).folders)
     entry.async_on_unload(lambda: library.async_set_folders(entry.entry_id, ()))
     sound = SoundEffect(hass, entry, timer, library)
-    lights = FocusLights(hass, entry, timer, lighting_store(hass, entry.entry_id))
+    lights = LightingEffect(hass, entry, timer)
     await lights.async_setup()
     entry.runtime_data = TomatoesData(timer=timer, sound=sound, lights=lights)
     entry.async_on_unload(timer.async_shutdown)
-    entry.async_on_unload(lights.async_unload)
+    entry.async_on_unload(lights.async_close)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await sound.async_setup()
     timer.async_announce_pending()
@@ -68,5 +70,5 @@ async def async_unload_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
 async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> None:
     """Give back the players and lights a removed timer held; delete what it stored."""
     await async_give_back_removed(hass, entry.entry_id, entry.title)
-    await give_back_lights(hass, entry.entry_id)
+    await give_back_lights(hass, entry.entry_id, entry.title)
     await timer_store(hass, entry.entry_id).async_remove()

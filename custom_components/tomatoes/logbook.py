@@ -9,7 +9,7 @@ from homeassistant.const import ATTR_ENTITY_ID
 from homeassistant.core import Event, HomeAssistant, callback
 
 from .const import DOMAIN
-from .lighting.lights import EVENT_LIGHT_TAKEN_OVER
+from .lighting import EVENT_LIGHT_TAKEN_OVER
 from .sound.stage import EVENT_PLAYER_BUSY
 
 type Describe = Callable[[Event[Any]], dict[str, str]]

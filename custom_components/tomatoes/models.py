@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from homeassistant.config_entries import ConfigEntry
 
-from .lighting.lights import FocusLights
+from .lighting import LightingEffect
 from .sound import SoundEffect
 from .timer import FocusTimer
 
@@ -17,7 +17,7 @@ class TomatoesData:
 
     timer: FocusTimer
     sound: SoundEffect
-    lights: FocusLights
+    lights: LightingEffect
 
 
 type TomatoesConfigEntry = ConfigEntry[TomatoesData]

@@ -4,6 +4,8 @@ The "Focus lighting" switch is on while every chosen light follows the timer. It
 turns off when someone takes a light over during focus (its attribute ``taken_over``
 names the lights). Turning it on takes those lights back; turning it off during
 focus gives every light back now and leaves them alone for the rest of the block.
+The switch exists only while focus lighting has lights or areas: otherwise it is
+removed from the entity registry, so no stale entity is left behind.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from homeassistant.components.switch import SwitchEntity, SwitchEntityDescription
-from homeassistant.const import EntityCategory
+from homeassistant.const import EntityCategory, Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .const import CONF_AUTO_START_BREAKS, CONF_AUTO_START_FOCUS, DEFAULT_OPTIONS
+from .const import CONF_AUTO_START_BREAKS, CONF_AUTO_START_FOCUS, DEFAULT_OPTIONS, DOMAIN
 from .entity import TomatoesEntity
+from .lighting.actions import check_active
 from .models import TomatoesConfigEntry
 
 PARALLEL_UPDATES = 0
@@ -44,6 +48,11 @@ async def async_setup_entry(
     switches: list[SwitchEntity] = [AutoStartSwitch(entry, description) for description in SWITCHES]
     if entry.runtime_data.lights.options.enabled:
         switches.append(FocusLightingSwitch(entry))
+    else:
+        registry = er.async_get(hass)
+        unique_id = f"{entry.entry_id}_{FOCUS_LIGHTING.key}"
+        if entity_id := registry.async_get_entity_id(Platform.SWITCH, DOMAIN, unique_id):
+            registry.async_remove(entity_id)
     async_add_entities(switches)
 
 
@@ -92,10 +101,11 @@ class FocusLightingSwitch(TomatoesEntity, SwitchEntity):
         return {"taken_over": self.lights.taken_over}
 
     async def async_turn_on(self, **kwargs: Any) -> None:
-        """Hand every taken-over light back to the timer."""
+        """Take every taken-over light back to the timer."""
         if self.lights.taken_over:
-            await self.lights.async_hand_back()
+            await self.lights.async_take_back()
 
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Give every light back now and leave them alone until the block ends."""
-        await self.lights.async_let_go()
+        check_active(self.lights)
+        await self.lights.async_give_back()

@@ -222,3 +222,21 @@ async def test_a_refusing_adaptive_lighting_does_not_stop_the_dim(
     await start(hass)
     assert hass.states.get("light.desk").attributes["brightness"] == FOCUS_BRIGHTNESS
     assert "Adaptive Lighting did not accept manual control" in caplog.text
+
+
+async def test_deleting_the_timer_hands_its_lights_back_to_adaptive_lighting(
+    hass: HomeAssistant,
+    adaptive: AdaptiveLighting,
+    init_integration: MockConfigEntry,
+) -> None:
+    await start(hass)
+    assert hass.states.get(AL_SWITCH).attributes["manual_control"] == [
+        "light.desk",
+        "light.shelf_left",
+        "light.shelf_right",
+    ]
+    assert await hass.config_entries.async_remove(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get("light.desk").attributes["brightness"] == 200
+    assert adaptive.calls[-1].data["manual_control"] is False
+    assert hass.states.get(AL_SWITCH).attributes["manual_control"] == []

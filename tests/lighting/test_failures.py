@@ -13,7 +13,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.tomatoes.const import DOMAIN
-from custom_components.tomatoes.lighting import lights as lighting
+from custom_components.tomatoes.lighting.commands import CALL_TIMEOUT
 from tests.conftest import Advance
 
 from .bench import BenchLight, light_view
@@ -23,7 +23,7 @@ from .test_focus import start
 
 def issue(registry: ir.IssueRegistry, entity_id: str) -> ir.IssueEntry | None:
     """Return the repair issue about one light of the Study timer."""
-    return registry.async_get_issue(DOMAIN, f"light_failed_study_entry_{entity_id}")
+    return registry.async_get_issue(DOMAIN, f"light_study_entry_{entity_id}")
 
 
 def warnings_about(caplog: pytest.LogCaptureFixture, entity_id: str) -> list[str]:
@@ -53,8 +53,9 @@ async def test_an_unavailable_light_is_skipped_reported_and_joins_when_it_return
     assert found.translation_key == "light_unavailable"
     assert found.translation_placeholders == {
         "timer": "Study",
-        "light": "Strip",
+        "name": "Strip",
         "entity_id": "light.strip",
+        "detail": "-",
     }
 
     await advance(timedelta(minutes=5))
@@ -148,12 +149,12 @@ async def test_a_light_that_does_not_answer_in_time_is_given_up_on(
     monkeypatch.setattr(bench["desk"], "async_turn_on", hang)
     await hass.services.async_call("tomatoes", "start", {}, blocking=True)
     await called.wait()
-    await advance(timedelta(seconds=lighting.CALL_TIMEOUT + 1))
+    await advance(timedelta(seconds=CALL_TIMEOUT + 1))
     assert hass.states.get("sensor.study_phase").state == "focus"
     assert light_view(hass, "light.ceiling")["brightness"] == FOCUS_BRIGHTNESS
     found = issue(issue_registry, "light.desk")
     assert found is not None
-    assert found.translation_key == "light_call_failed"
+    assert found.translation_key == "light_no_answer"
 
 
 @pytest.mark.parametrize("light_changes", [{"light_break_mode": "break_level"}])
@@ -186,7 +187,7 @@ async def test_a_chosen_light_that_does_not_exist_is_reported(
     assert light_view(hass, "light.desk")["brightness"] == FOCUS_BRIGHTNESS
     found = issue(issue_registry, "light.gone")
     assert found is not None
-    assert found.translation_placeholders["light"] == "light.gone"
+    assert found.translation_placeholders["name"] == "light.gone"
     # Unloading the timer takes its issues with it.
     assert await hass.config_entries.async_unload(init_integration.entry_id)
     assert issue(issue_registry, "light.gone") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -78,7 +79,7 @@ def light_changes() -> dict[str, Any]:
 def seed(hass_storage: dict[str, Any], focus_started: datetime) -> None:
     """Store a focus block started at ``focus_started`` and the lights it dimmed."""
     store_focus(hass_storage, focus_started)
-    store(hass_storage, LIGHTS_KEY, {"mode": "focus", "lights": STORED_LIGHTS})
+    store(hass_storage, LIGHTS_KEY, {"mode": "focus", "lights": deepcopy(STORED_LIGHTS)})
 
 
 def as_left_by_focus(bench: dict[str, BenchLight]) -> None:
@@ -154,17 +155,17 @@ async def test_a_light_still_unavailable_after_a_restart_is_restored_when_it_ret
     bench["desk"].unplug()
     await async_set_up(hass, mock_config_entry, freezer)
     assert light_view(hass, "light.strip")["brightness"] == 180
-    issue = issue_registry.async_get_issue(DOMAIN, "light_failed_study_entry_light.desk")
+    issue = issue_registry.async_get_issue(DOMAIN, "light_study_entry_light.desk")
     assert issue is not None
     assert issue.translation_key == "light_unavailable"
-    assert issue.translation_placeholders["light"] == "Desk"
+    assert issue.translation_placeholders["name"] == "Desk"
     # Still stored: a snapshot is never dropped before the light got it back.
     assert "light.desk" in hass_storage[LIGHTS_KEY]["data"]["lights"]
 
     bench["desk"].plug_in()
     await hass.async_block_till_done()
     assert light_view(hass, "light.desk")["brightness"] == 200
-    assert issue_registry.async_get_issue(DOMAIN, "light_failed_study_entry_light.desk") is None
+    assert issue_registry.async_get_issue(DOMAIN, "light_study_entry_light.desk") is None
     assert hass_storage[LIGHTS_KEY]["data"]["lights"] == {}
 
 
@@ -269,12 +270,16 @@ async def test_unreadable_snapshots_do_not_stop_the_timer(
     mock_config_entry: MockConfigEntry,
     freezer: FrozenDateTimeFactory,
     caplog: pytest.LogCaptureFixture,
+    issue_registry: ir.IssueRegistry,
 ) -> None:
     seed(hass_storage, NOW - timedelta(minutes=10))
     hass_storage[LIGHTS_KEY]["data"] = {"mode": "disco", "lights": {}}
     await async_set_up(hass, mock_config_entry, freezer)
     assert hass.states.get("sensor.study_phase").state == "focus"
-    assert "stored light snapshots are unreadable" in caplog.text
+    assert "mode: unknown 'disco'" in caplog.text
+    damaged = issue_registry.async_get_issue(DOMAIN, f"damaged_{LIGHTS_KEY}")
+    assert damaged is not None
+    assert damaged.translation_key == "damaged_store"
     # The block goes on with fresh snapshots.
     assert light_view(hass, "light.desk")["brightness"] == FOCUS_BRIGHTNESS
 

@@ -12,7 +12,7 @@ async def test_groups_expand_once_even_when_they_list_themselves(hass: HomeAssis
     hass.states.async_set("light.desk", "on", {})
     hass.states.async_set("light.room", "on", {"entity_id": ["light.loop", "switch.fan"]})
     assert expand_groups(hass, ["light.room", "light.desk"]) == ["light.desk"]
-    assert resolve_lights(hass, ["light.room", "switch.kettle", "light.hall"], []) == [
-        "light.desk",
-        "light.hall",
-    ]
+    assert resolve_lights(hass, ["light.room", "switch.kettle", "light.hall"], []) == {
+        "light.desk": "light.room",
+        "light.hall": "light.hall",
+    }

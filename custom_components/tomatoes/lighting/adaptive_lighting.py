@@ -15,16 +15,16 @@ attribute was taken from Adaptive Lighting before focus and is left alone.
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Iterable
 import logging
 
-from homeassistant.const import CONF_NAME, STATE_UNAVAILABLE, Platform
+from homeassistant.const import ATTR_ENTITY_ID, CONF_NAME, STATE_UNAVAILABLE, Platform
 from homeassistant.core import Context, HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
-import voluptuous as vol
 
+from ..toolkit.calls import async_call_action
 from .targets import expand_groups
 
 _LOGGER = logging.getLogger(__name__)
@@ -69,33 +69,48 @@ def managing_switches(hass: HomeAssistant, lights: Iterable[str]) -> dict[str, s
 
 
 async def async_set_manual_control(
-    hass: HomeAssistant, lights_by_switch: dict[str, str], *, manual: bool, context: Context
+    hass: HomeAssistant,
+    lights_by_switch: dict[str, str],
+    *,
+    manual: bool,
+    context: Context,
+    seconds: float,
 ) -> set[str]:
-    """Mark (or unmark) lights as manually controlled on their switches; return lights done."""
+    """Mark (or unmark) lights as manually controlled on their switches; return lights done.
+
+    Each switch is asked at once and given ``seconds``: an Adaptive Lighting that
+    hangs or fails costs at most that long and never stops the lights from changing.
+    """
     by_switch: dict[str, list[str]] = defaultdict(list)
     for light, switch in lights_by_switch.items():
         by_switch[switch].append(light)
-    done: set[str] = set()
-    for switch, lights in by_switch.items():
-        try:
-            await hass.services.async_call(
+    switches = sorted(by_switch)
+    errors = await asyncio.gather(
+        *(
+            async_call_action(
+                hass,
                 AL_DOMAIN,
                 SERVICE_SET_MANUAL_CONTROL,
                 {
-                    "entity_id": switch,
-                    ATTR_LIGHTS: sorted(lights),
+                    ATTR_ENTITY_ID: switch,
+                    ATTR_LIGHTS: sorted(by_switch[switch]),
                     ATTR_MANUAL_CONTROL: manual,
                 },
-                blocking=True,
                 context=context,
+                seconds=seconds,
             )
-        except (HomeAssistantError, vol.Invalid) as err:
-            _LOGGER.warning(
-                "Adaptive Lighting did not accept %s for %s (%s); it may adapt them meanwhile",
-                "manual control" if manual else "the hand-back",
-                ", ".join(sorted(lights)),
-                err,
-            )
+            for switch in switches
+        )
+    )
+    done: set[str] = set()
+    for switch, error in zip(switches, errors, strict=True):
+        if error is None:
+            done.update(by_switch[switch])
             continue
-        done.update(lights)
+        _LOGGER.warning(
+            "Adaptive Lighting did not accept %s for %s (%s); it may adapt them meanwhile",
+            "manual control" if manual else "the hand-back",
+            ", ".join(sorted(by_switch[switch])),
+            error.detail,
+        )
     return done

@@ -1,4 +1,9 @@
-"""Focus lighting options: keys, defaults, limits, the form that edits them, a parsed view."""
+"""Focus lighting options: keys, defaults, limits, the form that edits them, a parsed view.
+
+`LightingOptions.from_options` reads what the entry holds and checks every value: a value
+of the wrong type or out of range falls back to its default, so hand-edited or older
+options never stop a timer.
+"""
 
 from __future__ import annotations
 
@@ -35,8 +40,8 @@ CONF_LIGHT_BREAK_BRIGHTNESS: Final = "light_break_brightness"
 CONF_LIGHT_TURN_ON: Final = "light_turn_on"
 
 
-class BreakMode(StrEnum):
-    """What the chosen lights do while a break runs."""
+class BreakAction(StrEnum):
+    """What the chosen lights do while a break runs (stored values: users' data)."""
 
     RESTORE = "restore"
     BREAK_LEVEL = "break_level"
@@ -56,7 +61,7 @@ LIGHT_DEFAULTS: Final[dict[str, Any]] = {
     CONF_LIGHT_AREAS: [],
     CONF_LIGHT_FOCUS_BRIGHTNESS: 35,
     CONF_LIGHT_TRANSITION: 5,
-    CONF_LIGHT_BREAK_MODE: BreakMode.RESTORE.value,
+    CONF_LIGHT_BREAK_MODE: BreakAction.RESTORE.value,
     CONF_LIGHT_BREAK_BRIGHTNESS: 70,
     CONF_LIGHT_TURN_ON: False,
 }
@@ -75,6 +80,27 @@ class Level:
         return round(255 * self.brightness_pct / 100)
 
 
+def _names(value: Any) -> tuple[str, ...]:
+    """Return the text items of a stored list (anything else counts as nothing chosen)."""
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(item for item in value if isinstance(item, str) and item)
+
+
+def _in_range(value: Any, key: str) -> int | None:
+    """Return a number option as a whole number if it is within its limits, else None."""
+    low, high = LIGHT_LIMITS[key]
+    if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
+        return int(value)
+    return None
+
+
+def _number(options: Mapping[str, Any], key: str) -> int:
+    """Return a whole number option within its limits, or its default."""
+    value = _in_range(options.get(key), key)
+    return int(LIGHT_DEFAULTS[key]) if value is None else value
+
+
 @dataclass(frozen=True, kw_only=True)
 class LightingOptions:
     """The focus lighting settings of one timer, read from its entry's options."""
@@ -84,7 +110,7 @@ class LightingOptions:
     focus: Level
     break_level: Level
     transition: int
-    break_mode: BreakMode
+    break_action: BreakAction
     turn_on: bool
 
     @property
@@ -92,26 +118,30 @@ class LightingOptions:
         """Return whether any light or area was chosen."""
         return bool(self.entities or self.areas)
 
+    @property
+    def chosen(self) -> frozenset[str]:
+        """Return the chosen entities and areas as the options name them."""
+        return frozenset((*self.entities, *self.areas))
+
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> LightingOptions:
-        """Read the lighting part of an entry's options (defaults fill gaps)."""
-        merged = {**LIGHT_DEFAULTS, **options}
-        kelvin = merged.get(CONF_LIGHT_COLOR_TEMP)
-        kelvin = int(kelvin) if kelvin else None
-        try:
-            break_mode = BreakMode(merged[CONF_LIGHT_BREAK_MODE])
-        except ValueError:
-            break_mode = BreakMode.RESTORE
+        """Read the lighting part of the options; a missing or invalid value is its default."""
+        kelvin = _in_range(options.get(CONF_LIGHT_COLOR_TEMP), CONF_LIGHT_COLOR_TEMP)
+        action = options.get(CONF_LIGHT_BREAK_MODE)
+        break_action = BreakAction(action) if action in set(BreakAction) else BreakAction.RESTORE
+        turn_on = options.get(CONF_LIGHT_TURN_ON)
         return cls(
-            entities=tuple(merged[CONF_LIGHT_ENTITIES]),
-            areas=tuple(merged[CONF_LIGHT_AREAS]),
-            focus=Level(brightness_pct=int(merged[CONF_LIGHT_FOCUS_BRIGHTNESS]), kelvin=kelvin),
-            break_level=Level(
-                brightness_pct=int(merged[CONF_LIGHT_BREAK_BRIGHTNESS]), kelvin=kelvin
+            entities=_names(options.get(CONF_LIGHT_ENTITIES)),
+            areas=_names(options.get(CONF_LIGHT_AREAS)),
+            focus=Level(
+                brightness_pct=_number(options, CONF_LIGHT_FOCUS_BRIGHTNESS), kelvin=kelvin
             ),
-            transition=int(merged[CONF_LIGHT_TRANSITION]),
-            break_mode=break_mode,
-            turn_on=bool(merged[CONF_LIGHT_TURN_ON]),
+            break_level=Level(
+                brightness_pct=_number(options, CONF_LIGHT_BREAK_BRIGHTNESS), kelvin=kelvin
+            ),
+            transition=_number(options, CONF_LIGHT_TRANSITION),
+            break_action=break_action,
+            turn_on=turn_on if isinstance(turn_on, bool) else LIGHT_DEFAULTS[CONF_LIGHT_TURN_ON],
         )
 
 
@@ -135,7 +165,7 @@ def lighting_schema() -> vol.Schema:
             ),
             vol.Required(CONF_LIGHT_BREAK_MODE): SelectSelector(
                 SelectSelectorConfig(
-                    options=[mode.value for mode in BreakMode],
+                    options=[action.value for action in BreakAction],
                     translation_key=CONF_LIGHT_BREAK_MODE,
                     mode=SelectSelectorMode.LIST,
                 )

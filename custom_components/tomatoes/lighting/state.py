@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from homeassistant.components.light.const import ColorMode
-from homeassistant.const import STATE_OFF, STATE_ON
+from homeassistant.const import SERVICE_TURN_OFF, SERVICE_TURN_ON, STATE_OFF, STATE_ON
 from homeassistant.core import State
 
 from .options import Level
@@ -135,17 +135,6 @@ class Snapshot:
         """Return the snapshot as JSON-safe data for the Store."""
         return asdict(self)
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Snapshot:
-        """Rebuild a stored snapshot."""
-        return cls(
-            on=bool(data["on"]),
-            brightness=data.get("brightness"),
-            color_mode=data.get("color_mode"),
-            color=data.get("color"),
-            effect=data.get("effect"),
-        )
-
     def restore_data(self, current: State) -> dict[str, Any] | None:
         """Return ``light.turn_on`` data that brings the light back (None: turn it off).
 
@@ -195,17 +184,6 @@ class Expected:
         data = asdict(self)
         data["settled"] = self.settled.isoformat()
         return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Expected:
-        """Rebuild stored expectations."""
-        return cls(
-            brightness=data.get("brightness"),
-            from_brightness=data.get("from_brightness"),
-            kelvin=data.get("kelvin"),
-            from_kelvin=data.get("from_kelvin"),
-            settled=datetime.fromisoformat(data["settled"]),
-        )
 
     def allows(self, state: State, now: datetime) -> bool:
         """Return whether a reported state is consistent with what Tomatoes asked for."""
@@ -288,3 +266,16 @@ def expected_after(state: State, data: dict[str, Any], settled: datetime) -> Exp
         from_kelvin=from_kelvin,
         settled=settled,
     )
+
+
+def give_back_call(
+    snapshot: Snapshot, current: State, transition: int
+) -> tuple[str, dict[str, Any]] | None:
+    """Return the action (service, data) that gives a light back; None if it is as it was."""
+    if snapshot.matches(current):
+        return None
+    extra: dict[str, Any] = {ATTR_TRANSITION: transition} if transition else {}
+    data = snapshot.restore_data(current)
+    if data is None:
+        return SERVICE_TURN_OFF, extra
+    return SERVICE_TURN_ON, {**data, **extra}

@@ -50,14 +50,27 @@ def expand_groups(hass: HomeAssistant, entity_ids: Iterable[str]) -> list[str]:
     return found
 
 
-def resolve_lights(hass: HomeAssistant, entities: Iterable[str], areas: Iterable[str]) -> list[str]:
-    """Return the lights behind chosen entities and areas, groups expanded, sorted."""
-    chosen = [entity_id for entity_id in entities if _is_light(entity_id)]
-    if area_ids := list(areas):
+def resolve_lights(
+    hass: HomeAssistant, entities: Iterable[str], areas: Iterable[str]
+) -> dict[str, str]:
+    """Return the lights behind chosen entities and areas, groups expanded, sorted.
+
+    Each light maps to the choice that brought it in (the chosen entity or area id, the
+    first one when several do), so a light can be told to be still chosen while its group
+    is unavailable and cannot list its members.
+    """
+    found: dict[str, str] = {}
+    for entity_id in entities:
+        if _is_light(entity_id):
+            for light in expand_groups(hass, [entity_id]):
+                found.setdefault(light, entity_id)
+    for area_id in areas:
         selected = async_extract_referenced_entity_ids(
-            hass, TargetSelection({"area_id": area_ids}), expand_group=False
+            hass, TargetSelection({"area_id": [area_id]}), expand_group=False
         )
-        chosen.extend(
+        in_area = sorted(
             entity_id for entity_id in selected.indirectly_referenced if _is_light(entity_id)
         )
-    return sorted(set(expand_groups(hass, chosen)))
+        for light in expand_groups(hass, in_area):
+            found.setdefault(light, area_id)
+    return dict(sorted(found.items()))
