@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
+from .card import async_register_card
 from .const import DOMAIN
 from .lighting.actions import async_setup_light_services
 from .lighting.lights import FocusLights
@@ -20,6 +21,7 @@ from .sound.library import async_get_library
 from .sound.options import SoundSettings
 from .sound.players import issue_id
 from .timer import FocusTimer, timer_store
+from .websocket_api import async_setup_websocket_api
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -39,6 +41,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_services(hass)
     async_setup_light_services(hass)
     async_setup_sound_services(hass)
+    async_setup_websocket_api(hass)
+    await async_register_card(hass)
     return True
 
 
