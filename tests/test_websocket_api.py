@@ -71,6 +71,7 @@ async def test_sends_the_timer_at_once_and_after_every_change(
         "next_phase": "focus",
         "remaining": None,
         "duration": None,
+        "next_duration": 25 * 60,
         "server_time": NOW.isoformat(),
         "cycle_blocks": 0,
         "long_break_every": 4,
@@ -114,7 +115,7 @@ async def test_sends_the_timer_at_once_and_after_every_change(
         "running",
         "focus",
     )
-    assert (view["remaining"], view["duration"]) == (5 * 60, 5 * 60)
+    assert (view["remaining"], view["duration"], view["next_duration"]) == (5 * 60, 5 * 60, 1500)
     assert (view["cycle_blocks"], view["today_blocks"], view["today_minutes"]) == (1, 1, 26.0)
 
     await call(hass, "stop")

@@ -69,6 +69,11 @@ def timer_view(hass: HomeAssistant, entry: TomatoesConfigEntry) -> dict[str, Any
             if session.planned is None or session.phase is Phase.IDLE
             else session.planned.total_seconds()
         ),
+        "next_duration": (
+            None
+            if session.next_phase is Phase.IDLE
+            else session.settings.duration(session.next_phase).total_seconds()
+        ),
         "server_time": dt_util.utcnow().isoformat(),
         "cycle_blocks": session.cycle_blocks,
         "long_break_every": session.settings.long_break_every,
