@@ -32,9 +32,26 @@ if os.environ.get(BROWSER_REQUIRED_ENV) != "1":
         reason="Playwright is installed on the newest target only (requirements/test.txt)",
     )
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import (  # noqa: E402
+    Browser,
+    BrowserContext,
+    Locator,
+    Page,
+    Route,
+    expect,
+    sync_playwright,
+)
 
-__all__ = ["Browser", "BrowserContext", "Locator", "Page", "chromium", "expect", "logged_in"]
+__all__ = [
+    "Browser",
+    "BrowserContext",
+    "Locator",
+    "Page",
+    "Route",
+    "chromium",
+    "expect",
+    "logged_in",
+]
 
 if TYPE_CHECKING:
     from .client import JsonObject
