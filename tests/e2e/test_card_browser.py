@@ -91,6 +91,9 @@ def test_card_counts_down_controls_the_timer_and_ignores_a_wrong_browser_clock(
         card = open_card(page, ha, YAML_DASHBOARD)
         expect(phase_chip(card)).to_have_text("Focus")
         expect(card.get_by_text("Write the report")).to_be_visible()
+        # A second copy of the module (an old resource, say) defines nothing twice.
+        assert load_module_again(page) == 1
+        expect(card.get_by_role("timer")).to_be_visible()
         context.close()
 
         take_screenshots(browser, ha, client, screenshot_folder(tmp_path))
@@ -121,7 +124,7 @@ def check_controls(card: Locator, client: HomeAssistantClient) -> None:
     paused = status(client)["remaining_seconds"]
     assert isinstance(paused, int)
     wait_for_shown(card, lambda seconds: abs(seconds - paused) <= 1)
-    card.get_by_role("button", name="Resume").click()
+    card.get_by_role("button", name="Resume").press("Enter")  # by keyboard
     client.wait_for_state("sensor.study_status", "running")
     resumed = shown_seconds(card)
     wait_for_shown(card, lambda seconds: seconds < resumed)
@@ -169,6 +172,20 @@ def check_wrong_browser_clock(
     wait_for_shown(card, lambda seconds: seconds < moving)
     assert_shows_server_time(card, client)
     context.close()
+
+
+def load_module_again(page: Page) -> int:
+    """Import the card module again under another URL; return the card picker entries."""
+    count: int = page.evaluate(
+        """async () => {
+            const url = performance.getEntriesByType("resource")
+                .map((entry) => entry.name)
+                .find((name) => name.includes("/tomatoes/frontend/"));
+            await import(`${url}?copy`);
+            return window.customCards.filter((card) => card.type === "tomatoes-card").length;
+        }"""
+    )
+    return count
 
 
 def save_storage_dashboard(client: HomeAssistantClient) -> None:
