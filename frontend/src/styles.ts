@@ -193,6 +193,9 @@ export const styles = css`
     gap: 12px;
     flex-wrap: wrap;
   }
+  .row + .row {
+    margin-top: 8px;
+  }
   .row label {
     color: var(--secondary-text-color);
   }

@@ -39,7 +39,37 @@ CARD = {"type": "custom:tomatoes-card", "entity": "sensor.study_phase"}
 STORAGE_DASHBOARD = "tomatoes-test"
 YAML_DASHBOARD = "tomatoes-yaml"
 YAML_FILE = "tomatoes-dashboard.yaml"
+# A lamp for the focus lighting (optimistic: it only needs to exist) and a speaker that does
+# not exist: the card shows the timer's sound and lighting entities, whatever the devices do.
+SOUND = {
+    "sound_players": ["media_player.desk_speaker"],
+    "sound_source": "media-source://tomatoes/bundled/brown_noise.flac",
+    "sound_volume": 30,
+    "sound_fade_in": 0,
+    "sound_fade_out": 0,
+    "sound_on_break": "stop",
+    "sound_break_source": "media-source://tomatoes/bundled/ocean.flac",
+    "sound_take_over": False,
+    "sound_chimes": False,
+    "sound_folders": [],
+}
+LIGHTING = {
+    "light_entities": ["light.desk_lamp"],
+    "light_areas": [],
+    "light_focus_brightness": 30,
+    "light_transition": 0,
+    "light_break_mode": "restore",
+    "light_break_brightness": 70,
+    "light_turn_on": False,
+}
 EXTRA_YAML = f"""
+template:
+  - light:
+      - name: Desk lamp
+        turn_on:
+          - delay: 0
+        turn_off:
+          - delay: 0
 lovelace:
   dashboards:
     {YAML_DASHBOARD}:
@@ -67,8 +97,15 @@ def test_card_counts_down_controls_the_timer_and_ignores_a_wrong_browser_clock(
     )
     client = ha.start()
     ha.finish_onboarding()
-    assert client.config_flow("tomatoes", TIMER)["type"] == "create_entry"
+    result = client.config_flow("tomatoes", TIMER)
+    assert result["type"] == "create_entry"
+    entry_id = result["result"]["entry_id"]
     client.wait_for_state("sensor.study_phase", "idle")
+    assert client.options_flow(entry_id, {"next_step_id": "sound"}, SOUND)["type"] == "create_entry"
+    client.wait_for_state("number.study_sound_volume", "30")
+    result = client.options_flow(entry_id, {"next_step_id": "lighting"}, LIGHTING)
+    assert result["type"] == "create_entry"
+    client.wait_for_state("switch.study_focus_lighting", "on")
     save_storage_dashboard(client)
 
     errors: list[str] = []
@@ -148,6 +185,17 @@ def check_controls(card: Locator, client: HomeAssistantClient) -> None:
     card.get_by_role("button", name=re.compile("^Sprint")).click()
     client.wait_for_state("select.study_preset", "sprint")
     expect(card.get_by_role("timer")).to_have_text("15:00", timeout=CHANGE_TIMEOUT_MS)
+
+    # The sound, its volume and the focus lighting switch, from the timer's entities.
+    sound = client.state("select.study_sound")
+    assert sound is not None
+    expect(card.get_by_role("combobox", name="Sound")).to_have_value(sound.state)
+    card.get_by_role("slider", name="Volume").fill("45")
+    client.wait_for_state("number.study_sound_volume", "45")
+    expect(card.get_by_text("45 %")).to_be_visible()
+    expect(card.get_by_role("switch", name="Focus lighting")).to_have_attribute(
+        "aria-checked", "true"
+    )
 
 
 def check_wrong_browser_clock(

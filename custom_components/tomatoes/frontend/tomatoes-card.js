@@ -192,6 +192,9 @@ var r1="M14,19H18V5H14M6,19H10V5H6V19Z";var I="M8,5.14V19.14L19,12.14L8,5.14Z";v
     gap: 12px;
     flex-wrap: wrap;
   }
+  .row + .row {
+    margin-top: 8px;
+  }
   .row label {
     color: var(--secondary-text-color);
   }
