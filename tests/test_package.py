@@ -64,7 +64,7 @@ def test_json_files_have_no_duplicate_keys(path: Path) -> None:
 def test_manifest_and_hacs() -> None:
     manifest = load(PACKAGE / "manifest.json")
     assert manifest["dependencies"] == ["http"]
-    assert manifest["after_dependencies"] == ["light", "logbook", "media_source"]
+    assert manifest["after_dependencies"] == ["frontend", "light", "logbook", "media_source"]
     assert manifest["domain"] == "tomatoes"
     assert manifest["config_flow"] is True
     assert manifest["integration_type"] == "service"

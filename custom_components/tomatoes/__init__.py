@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .card import async_register_card
 from .const import DOMAIN
 from .lighting import (
     LightingEffect,
@@ -19,6 +20,7 @@ from .sound import SoundEffect, async_give_back_removed, async_setup_actions as 
 from .sound.library import async_get_library
 from .sound.options import SoundOptions
 from .timer import FocusTimer, timer_store
+from .websocket_api import async_setup_websocket_api
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -38,6 +40,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_services(hass)
     async_setup_lighting_actions(hass)
     setup_sound(hass)
+    async_setup_websocket_api(hass)
+    await async_register_card(hass)
     return True
 
 

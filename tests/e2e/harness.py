@@ -19,6 +19,8 @@ Process: ``HomeAssistantProcess(config_dir, extra_yaml="", *, skip_pip=False)``
     .stop(timeout=STOP_TIMEOUT) -> int | None                SIGTERM, wait, then SIGKILL
     .restart() -> HomeAssistantClient                        stop, then start
     .client -> HomeAssistantClient                           of the running process
+    .browser_tokens() -> dict    a fresh login, as the frontend keeps it (localStorage)
+    .finish_onboarding()         the steps after the owner, which browsers need (skip_pip=True)
     .log_tail(lines=80) -> str; .logged_errors() -> list[str]; .output() -> str
         this run's log (read from the console copy, hass.out, which survives the log
         restart of recovery mode)
@@ -94,7 +96,7 @@ from typing import Any, Protocol
 import pytest
 import yaml
 
-from .client import HomeAssistantClient, JsonObject, WebSocketError, http_request
+from .client import ApiError, HomeAssistantClient, JsonObject, WebSocketError, http_request
 
 REPO = Path(__file__).resolve().parents[2]
 INTEGRATION = REPO / "custom_components" / "tomatoes"
@@ -298,6 +300,28 @@ class HomeAssistantProcess:
         self.stop()
         return self.start()
 
+    def finish_onboarding(self) -> None:
+        """Do the onboarding steps that follow the owner, so browsers get dashboards.
+
+        Until every step is done the frontend sends a browser to the onboarding pages.
+        The core_config step starts the config flows of google_translate, met,
+        radio_browser and shopping_list: make the instance with ``skip_pip=True`` so
+        that nothing is installed (their set-up then fails on the missing packages and
+        logs errors that say nothing about Tomatoes; nothing reaches the network).
+        Steps already done (after a restart) are left as they are.
+        """
+        steps: list[tuple[str, JsonObject]] = [
+            ("core_config", {}),
+            ("analytics", {}),
+            ("integration", {"client_id": self._client_id, "redirect_uri": self._client_id}),
+        ]
+        for step, body in steps:
+            try:
+                self.client.request("POST", f"/api/onboarding/{step}", body)
+            except ApiError as err:
+                if err.status != HTTPStatus.FORBIDDEN:  # that step is done already
+                    raise
+
     def _fail(self, reason: str) -> HomeAssistantStartError:
         errors = "\n".join(self.logged_errors()) or "(none)"
         return HomeAssistantStartError(
@@ -371,12 +395,25 @@ class HomeAssistantProcess:
 
     def _token(self, code: str) -> str:
         """Trade an authorization code for an access token."""
+        token: str = self._tokens(code)["access_token"]
+        return token
+
+    def _tokens(self, code: str) -> JsonObject:
+        """Trade an authorization code for tokens (access, refresh, expires_in)."""
         form = {"grant_type": "authorization_code", "code": code, "client_id": self._client_id}
         status, answer = http_request("POST", f"{self.url}/auth/token", form=form)
         if status != HTTPStatus.OK or not isinstance(answer, dict):
             raise self._fail(f"/auth/token refused the code: {status} {answer}")
-        token: str = answer["access_token"]
-        return token
+        return answer
+
+    def browser_tokens(self) -> JsonObject:
+        """Log the owner in again and return the tokens as the frontend keeps them.
+
+        The frontend stores this object in localStorage under ``hassTokens``; a browser
+        page whose storage holds it opens logged in (tests/e2e/browser.py does that).
+        """
+        tokens = self._tokens(self._login_code())
+        return {**tokens, "hassUrl": self.url, "clientId": self._client_id}
 
     def _onboard(self) -> str:
         """Create the owner through onboarding and return an access token."""
@@ -397,6 +434,10 @@ class HomeAssistantProcess:
 
     def _login(self) -> str:
         """Log the owner in through the login flow and return an access token."""
+        return self._token(self._login_code())
+
+    def _login_code(self) -> str:
+        """Log the owner in through the login flow and return the authorization code."""
         status, flow = http_request(
             "POST",
             f"{self.url}/auth/login_flow",
@@ -423,4 +464,5 @@ class HomeAssistantProcess:
             or result.get("type") != "create_entry"
         ):
             raise self._fail(f"the login was refused: {status} {result}")
-        return self._token(result["result"])
+        code: str = result["result"]
+        return code
