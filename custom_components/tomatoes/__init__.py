@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
+from .automations.install import async_install_blueprints
 from .const import DOMAIN
 from .lighting.actions import async_setup_light_services
 from .lighting.lights import FocusLights
@@ -35,10 +36,11 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions once, for every timer."""
+    """Register the actions once, for every timer; copy the blueprints if not yet there."""
     async_setup_services(hass)
     async_setup_light_services(hass)
     async_setup_sound_services(hass)
+    await async_install_blueprints(hass)
     return True
 
 
