@@ -1,4 +1,4 @@
-"""Tomatoes triggers: each fires once per transition, with the timer's variables, and never between."""
+"""Tomatoes triggers: each fires once per transition with the timer's variables, never between."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
-
 from custom_components.tomatoes.engine import Session, Settings
 
 from ..conftest import NOW, Advance, state, store_session
@@ -196,9 +195,7 @@ async def test_a_target_chooses_the_timer(
         hass,
         automation("any timer", "focus_started"),
         automation("study device", "focus_started", target={CONF_DEVICE_ID: device_id(hass)}),
-        automation(
-            "desk entity", "focus_started", target={CONF_ENTITY_ID: "sensor.desk_phase"}
-        ),
+        automation("desk entity", "focus_started", target={CONF_ENTITY_ID: "sensor.desk_phase"}),
         automation("office", "focus_started", target={"area_id": office.id}),
         automation("nowhere", "focus_started", target={"area_id": "nowhere"}),
     )
