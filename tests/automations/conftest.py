@@ -11,6 +11,8 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import async_mock_service
 
+from custom_components.tomatoes.const import DOMAIN
+
 # The trigger variables every Tomatoes trigger carries, and those of some of them.
 VARIABLES = (
     "platform",
@@ -48,6 +50,12 @@ async def async_automations(hass: HomeAssistant, *automations: dict[str, Any]) -
     """Set up automations (alias, triggers, optional conditions) that record their triggers."""
     config = [{"actions": [RECORD], "mode": "queued", **automation} for automation in automations]
     assert await async_setup_component(hass, AUTOMATION_DOMAIN, {AUTOMATION_DOMAIN: config})
+    await hass.async_block_till_done()
+
+
+async def call(hass: HomeAssistant, action: str, **data: object) -> None:
+    """Call a Tomatoes action and let the automations it set off run."""
+    await hass.services.async_call(DOMAIN, action, data, blocking=True)
     await hass.async_block_till_done()
 
 

@@ -21,7 +21,7 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 from custom_components.tomatoes.const import DOMAIN
 
 from ..conftest import NOW, Advance, state
-from .conftest import device_id
+from .conftest import call, device_id
 
 pytestmark = pytest.mark.usefixtures("init_integration")
 
@@ -43,12 +43,6 @@ async def use_blueprint(hass: HomeAssistant, name: str, **inputs: object) -> Non
     assert await async_setup_component(hass, "automation", {"automation": [automation]})
     await hass.async_block_till_done()
     assert state(hass, f"automation.{name.removesuffix('.yaml')}") == "on"
-
-
-async def call(hass: HomeAssistant, action: str, **data: object) -> None:
-    """Call a Tomatoes action and let the automations run."""
-    await hass.services.async_call(DOMAIN, action, data, blocking=True)
-    await hass.async_block_till_done()
 
 
 async def settle(hass: HomeAssistant) -> None:

@@ -15,7 +15,7 @@ from custom_components.tomatoes.condition import async_get_conditions
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 
 from ..conftest import Advance
-from .conftest import async_automations, device_id, recorded
+from .conftest import async_automations, call, device_id, recorded
 
 pytestmark = pytest.mark.usefixtures("init_integration")
 
@@ -35,12 +35,6 @@ async def holding(hass: HomeAssistant, calls: list[ServiceCall]) -> set[str]:
     hass.bus.async_fire("check")
     await hass.async_block_till_done()
     return {alias for (alias,) in recorded(calls)}
-
-
-async def call(hass: HomeAssistant, action: str, **data: object) -> None:
-    """Call a Tomatoes action."""
-    await hass.services.async_call(DOMAIN, action, data, blocking=True)
-    await hass.async_block_till_done()
 
 
 async def test_each_condition_in_each_state(

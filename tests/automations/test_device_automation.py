@@ -15,7 +15,7 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 from custom_components.tomatoes.const import DOMAIN
 
 from ..conftest import Advance, state
-from .conftest import async_automations, device_id, recorded
+from .conftest import async_automations, call, device_id, recorded
 
 pytestmark = pytest.mark.usefixtures("init_integration")
 
@@ -41,12 +41,6 @@ def device_trigger(hass: HomeAssistant, kind: str, **fields: object) -> dict[str
         "type": kind,
         **fields,
     }
-
-
-async def call(hass: HomeAssistant, action: str, **data: object) -> None:
-    """Call a Tomatoes action and let the automations run."""
-    await hass.services.async_call(DOMAIN, action, data, blocking=True)
-    await hass.async_block_till_done()
 
 
 async def test_the_device_lists_its_triggers_and_conditions(hass: HomeAssistant) -> None:

@@ -10,11 +10,10 @@ from homeassistant.core import HomeAssistant, ServiceCall
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.tomatoes.const import DOMAIN
 from custom_components.tomatoes.engine import Session, Settings
 
 from ..conftest import NOW, Advance, async_set_up, state, store_session
-from .conftest import async_automations, recorded
+from .conftest import async_automations, call, recorded
 
 SECOND = timedelta(seconds=1)
 
@@ -25,12 +24,6 @@ def minutes_left(alias: str = "last minute", **options: object) -> dict[str, Any
     if options:
         trigger["options"] = options
     return {"alias": alias, "triggers": [trigger]}
-
-
-async def call(hass: HomeAssistant, action: str, **data: object) -> None:
-    """Call a Tomatoes action and let the automations run."""
-    await hass.services.async_call(DOMAIN, action, data, blocking=True)
-    await hass.async_block_till_done()
 
 
 @pytest.mark.usefixtures("init_integration")

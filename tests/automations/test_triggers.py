@@ -15,7 +15,7 @@ from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 from custom_components.tomatoes.engine import Session, Settings
 
 from ..conftest import NOW, Advance, state, store_session
-from .conftest import async_automations, device_id, recorded
+from .conftest import async_automations, call, device_id, recorded
 
 pytestmark = pytest.mark.usefixtures("init_integration")
 
@@ -25,12 +25,6 @@ FIELDS = ("event", "phase", "planned_minutes", "elapsed_minutes", "task", "block
 def automation(alias: str, trigger: str, **config: object) -> dict[str, object]:
     """Return an automation on one Tomatoes trigger."""
     return {"alias": alias, "triggers": [{"trigger": f"tomatoes.{trigger}", **config}]}
-
-
-async def call(hass: HomeAssistant, action: str, **data: object) -> None:
-    """Call a Tomatoes action and let the automations run."""
-    await hass.services.async_call(DOMAIN, action, data, blocking=True)
-    await hass.async_block_till_done()
 
 
 async def test_each_trigger_fires_once_per_transition_with_its_variables(
