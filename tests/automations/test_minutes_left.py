@@ -138,6 +138,43 @@ async def test_keeps_its_instant_across_a_reload(
     assert recorded(calls, "seconds_left") == [("last minute", 60)]
 
 
+@pytest.mark.usefixtures("init_integration")
+async def test_a_change_that_leaves_the_end_alone_keeps_one_instant(
+    hass: HomeAssistant, calls: list[ServiceCall], advance: Advance
+) -> None:
+    await async_automations(hass, minutes_left())
+    await call(hass, "start")
+    await advance(timedelta(minutes=10))
+    await hass.services.async_call(
+        "number", "set_value", {"entity_id": "number.study_focus_duration", "value": 50}, True
+    )
+    await advance(timedelta(minutes=14))
+    await advance(timedelta(minutes=1))
+    assert recorded(calls, "planned_minutes") == [("last minute", 25)]
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_an_automation_turned_off_or_aimed_elsewhere_does_not_fire(
+    hass: HomeAssistant, calls: list[ServiceCall], advance: Advance
+) -> None:
+    await async_automations(
+        hass,
+        minutes_left("turned off"),
+        {
+            "alias": "elsewhere",
+            "triggers": [
+                {"trigger": "tomatoes.minutes_left", "target": {"entity_id": "sensor.desk_phase"}}
+            ],
+        },
+    )
+    await call(hass, "start")
+    await hass.services.async_call(
+        "automation", "turn_off", {"entity_id": "automation.turned_off"}, blocking=True
+    )
+    await advance(timedelta(minutes=30))
+    assert calls == []
+
+
 async def test_after_a_restart_it_fires_if_its_instant_is_still_ahead(
     hass: HomeAssistant,
     hass_storage: dict[str, Any],

@@ -205,9 +205,13 @@ def trigger_matches(kind: TriggerType, options: Mapping[str, Any], event: Event)
     break_wanted = phase_matches(options.get(BREAK_KIND.key, ANY), event.phase)
     if kind is TriggerType.BREAK_STARTED:
         return event.type is EventType.BREAK_STARTED and break_wanted
-    if kind is TriggerType.BREAK_ENDED:
-        return event.phase in BREAKS and break_wanted and _ended_as(options, event)
-    return False  # minutes left follows the clock, not transitions
+    # What is left is "break ended" ("minutes left" follows the clock, not transitions).
+    return (
+        kind is TriggerType.BREAK_ENDED
+        and event.phase in BREAKS
+        and break_wanted
+        and _ended_as(options, event)
+    )
 
 
 def block_number(event_type: EventType | str, cycle_blocks: int) -> int:
