@@ -30,6 +30,16 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
 
 
 @pytest.fixture
+def hass_config_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Give each test's Home Assistant a config folder of its own.
+
+    Setting up Tomatoes copies its blueprints into the config folder; the plugin's
+    default folder lies inside the installed test package.
+    """
+    return str(tmp_path_factory.mktemp("config"))
+
+
+@pytest.fixture
 def mock_config_entry() -> MockConfigEntry:
     """Return the entry of a timer called Study with the Classic preset."""
     return MockConfigEntry(

@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .automations.install import async_install_blueprints
 from .card import async_register_card
 from .const import DOMAIN
 from .lighting import (
@@ -36,12 +37,13 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions once, for every timer."""
+    """Register the actions once, for every timer; copy the blueprints if not yet there."""
     async_setup_services(hass)
     async_setup_lighting_actions(hass)
     setup_sound(hass)
     async_setup_websocket_api(hass)
     await async_register_card(hass)
+    await async_install_blueprints(hass)
     return True
 
 

@@ -1,0 +1,1 @@
+"""Tests of the Tomatoes triggers, conditions, device automations and blueprints."""
