@@ -2,13 +2,14 @@
 
 Usage: pin_http.py CONFIG_DIR PORT (run with the Python of the Home Assistant to start).
 
-From 2026.10 Home Assistant keeps its HTTP settings in its storage: configuration.yaml's
-`http:` is imported once, as a trial that reverts after five minutes (unless a person
-confirms it) to the stored "stable" settings, which default to all interfaces on port 8123;
-later starts ignore the YAML. Before every start this writes 127.0.0.1 and PORT as the
-stable settings, through Home Assistant's own schema, and drops a pending trial, so the
-instance never listens beyond 127.0.0.1 and the port follows TOMATOES_DEV_PORT. Older
-versions read configuration.yaml on every start and need nothing: the script does nothing.
+From 2026.10 Home Assistant keeps its HTTP settings in its storage, and an `http:` block in
+configuration.yaml is only imported as a trial (reverted after five minutes unless a person
+confirms it) and then reported as ignored, a repair issue. So the development instance's
+configuration.yaml has no `http:` block: before every start this writes 127.0.0.1 and PORT
+as the stored ("stable") settings, through Home Assistant's own schema, and drops a pending
+trial, so the instance never listens beyond 127.0.0.1 and the port follows
+TOMATOES_DEV_PORT. Older versions have no such storage and would listen on every interface
+without the YAML: the script refuses them (scripts/develop runs the newest, in .venv).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ def main(config_dir: Path, port: int) -> None:
     """Write the stable HTTP settings into the config folder's storage."""
     try:
         from homeassistant.components.http import config as http_config  # noqa: PLC0415
-    except ImportError:  # before 2026.10: configuration.yaml is read on every start
-        return
+    except ImportError:  # before 2026.10: only configuration.yaml could pin the server
+        sys.exit("pin_http.py: this Home Assistant predates stored HTTP settings (2026.10)")
     path = config_dir / ".storage" / http_config.STORAGE_KEY
     stored = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     data = stored.get("data") or {}

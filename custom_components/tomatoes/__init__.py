@@ -19,6 +19,7 @@ from .sound.http import SoundFileView
 from .sound.library import async_get_library
 from .sound.options import SoundSettings
 from .sound.players import issue_id
+from .sound.reachability import async_watch_player_url
 from .timer import FocusTimer, timer_store
 
 PLATFORMS: list[Platform] = [
@@ -61,6 +62,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await ambience.async_setup()
     entry.async_on_unload(ambience.async_shutdown)
+    entry.async_on_unload(async_watch_player_url(hass, entry))
     timer.async_announce_pending()
     return True
 

@@ -1,4 +1,8 @@
-"""Switches of a Tomatoes timer: auto-start breaks, auto-start focus, focus lighting.
+"""Switches of a Tomatoes timer: the timer itself, auto-start breaks and focus, focus lighting.
+
+The timer's main switch carries the timer's own name (the device's main entity, listed
+first on the device page): on while a phase counts down. Turning it on starts the next
+phase or resumes a paused one; turning it off pauses.
 
 The "Focus lighting" switch is on while every chosen light follows the timer. It
 turns off when someone takes a light over during focus (its attribute ``taken_over``
@@ -16,6 +20,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import CONF_AUTO_START_BREAKS, CONF_AUTO_START_FOCUS, DEFAULT_OPTIONS
+from .engine import Status
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
 
@@ -41,10 +46,33 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the auto-start switches of a timer, and its focus lighting switch if it has lights."""
-    switches: list[SwitchEntity] = [AutoStartSwitch(entry, description) for description in SWITCHES]
+    switches: list[SwitchEntity] = [TimerSwitch(entry, RUNNING)]
+    switches.extend(AutoStartSwitch(entry, description) for description in SWITCHES)
     if entry.runtime_data.lights.options.enabled:
         switches.append(FocusLightingSwitch(entry))
     async_add_entities(switches)
+
+
+RUNNING = SwitchEntityDescription(key="running", translation_key="running", name=None)
+
+
+class TimerSwitch(TomatoesEntity, SwitchEntity):
+    """The timer: on while a phase counts down; on starts or resumes, off pauses."""
+
+    @property
+    def is_on(self) -> bool:
+        """Return whether a phase is counting down."""
+        return self.timer.session.status is Status.RUNNING
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Start the next phase, or resume the paused one."""
+        if not self.is_on:
+            await self.timer.async_toggle()
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Pause the running phase."""
+        if self.is_on:
+            await self.timer.async_pause()
 
 
 class AutoStartSwitch(TomatoesEntity, SwitchEntity):
