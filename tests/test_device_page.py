@@ -1,9 +1,11 @@
-"""The device page as a person reads it: the timer's switch first, the cycle position, and
+"""The device page as a person reads it: the countdown switch first, the cycle position, and
 entities that are only sometimes meaningful folded in (and kept for existing installs)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+import json
+from pathlib import Path
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.button import DOMAIN as BUTTON_DOMAIN, SERVICE_PRESS
@@ -19,7 +21,9 @@ from custom_components.tomatoes.const import DOMAIN
 from .conftest import Advance, async_set_up, state
 
 CYCLE = "sensor.study_focus_block"
-TIMER = "switch.study"
+TIMER = "switch.study_countdown"
+TRANSLATIONS = Path(__file__).parents[1] / "custom_components" / "tomatoes" / "translations"
+CONTROL_DOMAINS = {"button", "number", "select", "switch"}
 
 
 async def switch(hass: HomeAssistant, service: str) -> None:
@@ -40,20 +44,32 @@ def cycle(hass: HomeAssistant) -> tuple[str, int, int, bool]:
     )
 
 
-async def test_the_timer_switch_is_the_device_s_main_entity(
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "nl"])
+async def test_the_countdown_is_the_first_control_in_every_language(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     entity_registry: er.EntityRegistry,
-    device_registry: dr.DeviceRegistry,
+    language: str,
 ) -> None:
-    (device,) = dr.async_entries_for_config_entry(device_registry, init_integration.entry_id)
-    entry = entity_registry.async_get(TIMER)
-    assert entry is not None
-    assert entry.device_id == device.id
-    # No name of its own: it is called after the timer and sorts first on the device page.
-    assert entry.original_name is None
-    assert hass.states.get(TIMER).name == device.name == "Study"
-    assert state(hass, TIMER) == "off"
+    # With lights, so that the focus lighting switch is among the controls too.
+    hass.config_entries.async_update_entry(
+        init_integration, options={**init_integration.options, "light_entities": ["light.desk"]}
+    )
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    # The device page lists a device's controls (entities of no category that can be
+    # worked) by name; the names come from the translations.
+    names = json.loads((TRANSLATIONS / f"{language}.json").read_text(encoding="utf-8"))["entity"]
+    controls = [
+        entry
+        for entry in er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
+        if entry.domain in CONTROL_DOMAINS and entry.entity_category is None and not entry.disabled
+    ]
+    assert {entry.entity_id for entry in controls} >= {TIMER, "switch.study_focus_lighting"}
+    first = min(
+        controls, key=lambda entry: names[entry.domain][entry.translation_key]["name"].casefold()
+    )
+    assert first.entity_id == TIMER
 
 
 @pytest.mark.usefixtures("init_integration")

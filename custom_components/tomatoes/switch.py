@@ -1,8 +1,9 @@
 """Switches of a Tomatoes timer: the timer itself, auto-start breaks and focus, focus lighting.
 
-The timer's main switch carries the timer's own name (the device's main entity, listed
-first on the device page): on while a phase counts down. Turning it on starts the next
-phase or resumes a paused one; turning it off pauses.
+The "Countdown" switch is on while a phase counts down. Turning it on starts the next
+phase or resumes a paused one; turning it off pauses. Its name sorts first among the
+controls in every language, so the device page lists it first (Home Assistant sorts a
+device's entities by name).
 
 The "Focus lighting" switch is on while every chosen light follows the timer. It
 turns off when someone takes a light over during focus (its attribute ``taken_over``
@@ -53,7 +54,7 @@ async def async_setup_entry(
     async_add_entities(switches)
 
 
-RUNNING = SwitchEntityDescription(key="running", translation_key="running", name=None)
+RUNNING = SwitchEntityDescription(key="running", translation_key="running")
 
 
 class TimerSwitch(TomatoesEntity, SwitchEntity):
