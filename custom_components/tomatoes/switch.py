@@ -46,7 +46,7 @@ async def async_setup_entry(
     entry: TomatoesConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the auto-start switches of a timer, and its focus lighting switch if it has lights."""
+    """Add the Countdown and auto-start switches of a timer, and focus lighting if it has lights."""
     switches: list[SwitchEntity] = [TimerSwitch(entry, RUNNING)]
     switches.extend(AutoStartSwitch(entry, description) for description in SWITCHES)
     if entry.runtime_data.lights.options.enabled:
