@@ -37,10 +37,10 @@ async def test_one_device_with_all_entities(
 ) -> None:
     (device,) = dr.async_entries_for_config_entry(device_registry, init_integration.entry_id)
     assert device.name == "Study"
-    assert device.entry_type is dr.DeviceEntryType.SERVICE
+    assert device.entry_type is None
     entities = er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
     assert all(entity.device_id == device.id for entity in entities)
-    assert len({entity.unique_id for entity in entities}) == len(entities) == 24
+    assert len({entity.unique_id for entity in entities}) == len(entities) == 26
     assert {entity.translation_key for entity in entities} >= {
         "phase",
         "ends_at",
@@ -63,10 +63,6 @@ async def test_one_device_with_all_entities(
 async def test_buttons(hass: HomeAssistant) -> None:
     await press(hass, "start_focus")
     assert state(hass, "sensor.study_phase") == "focus"
-    await press(hass, "pause_or_resume")
-    assert state(hass, "sensor.study_status") == "paused"
-    await press(hass, "pause_or_resume")
-    assert state(hass, "sensor.study_status") == "running"
     await press(hass, "skip_phase")
     assert state(hass, "sensor.study_phase") == "short_break"
     await press(hass, "stop")

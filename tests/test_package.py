@@ -67,7 +67,7 @@ def test_manifest_and_hacs() -> None:
     assert manifest["after_dependencies"] == ["frontend", "light", "logbook", "media_source"]
     assert manifest["domain"] == "tomatoes"
     assert manifest["config_flow"] is True
-    assert manifest["integration_type"] == "service"
+    assert manifest["integration_type"] == "device"
     assert manifest["iot_class"] == "calculated"
     assert manifest["documentation"].startswith("https://")
     assert manifest["issue_tracker"].startswith("https://")

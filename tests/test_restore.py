@@ -42,7 +42,7 @@ async def test_restart_in_the_middle_of_a_focus_block(
     assert fired == [], "nothing ended while Home Assistant was down"
     assert state(hass, "sensor.study_phase") == "focus"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:15:00+00:00"
-    assert state(hass, "sensor.study_task") == "Report"
+    assert hass.states.get("sensor.study_status").attributes["task"] == "Report"
     await advance(timedelta(minutes=15))
     assert state(hass, "sensor.study_phase") == "short_break"
     assert state(hass, "sensor.study_focus_blocks_today") == "1"
@@ -110,7 +110,7 @@ async def test_restart_while_paused(
     fired = await setup(hass, mock_config_entry, freezer)
     assert fired == []
     assert state(hass, "sensor.study_status") == "paused"
-    assert state(hass, "sensor.study_time_left_paused") == "12.0"
+    assert hass.states.get("sensor.study_status").attributes["time_left"] == 12.0
     await hass.services.async_call(DOMAIN, "resume", {}, blocking=True)
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:12:00+00:00"
 
@@ -151,7 +151,7 @@ async def test_reload_keeps_the_running_block(
     await hass.async_block_till_done()
     assert state(hass, "sensor.study_phase") == "focus"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:25:00+00:00"
-    assert state(hass, "sensor.study_task") == "Slides"
+    assert hass.states.get("sensor.study_status").attributes["task"] == "Slides"
 
 
 @pytest.mark.usefixtures("init_integration")

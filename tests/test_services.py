@@ -27,13 +27,13 @@ async def test_start_pause_resume_extend_skip_stop(hass: HomeAssistant, advance:
     assert state(hass, "sensor.study_phase") == "focus"
     assert state(hass, "sensor.study_status") == "running"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:25:00+00:00"
-    assert state(hass, "sensor.study_task") == "Write the report"
+    assert hass.states.get("sensor.study_status").attributes["task"] == "Write the report"
     assert state(hass, "binary_sensor.study_focusing") == "on"
 
     await advance(timedelta(minutes=10))
     await call(hass, "pause")
     assert state(hass, "sensor.study_status") == "paused"
-    assert state(hass, "sensor.study_time_left_paused") == "15.0"
+    assert hass.states.get("sensor.study_status").attributes["time_left"] == 15.0
     assert state(hass, "sensor.study_phase_ends_at") == "unknown"
     assert state(hass, "binary_sensor.study_focusing") == "off"
 
@@ -51,7 +51,7 @@ async def test_start_pause_resume_extend_skip_stop(hass: HomeAssistant, advance:
     await call(hass, "stop")
     assert state(hass, "sensor.study_phase") == "idle"
     assert state(hass, "sensor.study_status") == "idle"
-    assert state(hass, "sensor.study_task") == "unknown"
+    assert "task" not in hass.states.get("sensor.study_status").attributes
 
 
 @pytest.mark.usefixtures("init_integration")

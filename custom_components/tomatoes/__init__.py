@@ -20,6 +20,7 @@ from .services import async_setup_services
 from .sound import SoundEffect, async_give_back_removed, async_setup_actions as setup_sound
 from .sound.library import async_get_library
 from .sound.options import SoundOptions
+from .sound.reachability import async_watch_player_url
 from .timer import FocusTimer, timer_store
 from .websocket_api import async_setup_websocket_api
 
@@ -62,6 +63,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     entry.async_on_unload(lights.async_close)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await sound.async_setup()
+    entry.async_on_unload(async_watch_player_url(hass, entry))
     timer.async_announce_pending()
     return True
 

@@ -1,4 +1,9 @@
-"""Buttons of a Tomatoes timer: start focus, pause or resume, skip, stop."""
+"""Buttons of a Tomatoes timer: start focus, skip, stop (and pause or resume, off by default).
+
+Starting and pausing is the timer's main switch (switch.py), first on the device page; the
+"Pause or resume" button does the same and is disabled by default for new timers (existing
+ones keep it, with its entity id).
+"""
 
 from __future__ import annotations
 
@@ -34,6 +39,7 @@ BUTTONS: tuple[TomatoesButtonEntityDescription, ...] = (
     TomatoesButtonEntityDescription(
         key="pause_resume",
         translation_key="pause_resume",
+        entity_registry_enabled_default=False,
         press_fn=lambda timer: timer.async_toggle(),
     ),
     TomatoesButtonEntityDescription(

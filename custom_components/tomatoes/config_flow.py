@@ -32,12 +32,19 @@ from .const import (
 )
 from .lighting.options import (
     CONF_LIGHT_COLOR_TEMP,
-    LIGHT_DEFAULTS,
     lighting_options,
     lighting_schema,
+    suggested_lighting_values,
 )
 from .selectors import whole_number
-from .sound.flow import async_sound_errors, sound_options, sound_schema, suggested_sound_values
+from .sound.flow import (
+    async_sound_errors,
+    current_sound_values,
+    form_sounds,
+    sound_options,
+    sound_schema,
+    suggested_sound_values,
+)
 from .sound.library import async_get_library
 
 DEFAULT_NAME = "Focus timer"
@@ -182,17 +189,17 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
     async def async_step_sound(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show and save the ambient sound options (players, sounds, volume, fades, breaks)."""
         errors: dict[str, str] = {}
+        current = current_sound_values(self.config_entry.options)
+        sounds = form_sounds(await async_get_library(self.hass), current)
         if user_input is not None:
-            options = sound_options(user_input)
+            options = sound_options(user_input, sounds)
             errors = await async_sound_errors(self.hass, options)
             if not errors:
                 return self.async_create_entry(data={**self.config_entry.options, **options})
-        current = suggested_sound_values(self.config_entry.options)
-        library = await async_get_library(self.hass)
         return self.async_show_form(
             step_id="sound",
             data_schema=self.add_suggested_values_to_schema(
-                sound_schema(library, current), user_input or current
+                sound_schema(sounds), user_input or suggested_sound_values(current, sounds)
             ),
             errors=errors,
         )
@@ -207,7 +214,7 @@ class TomatoesOptionsFlow(OptionsFlowWithReload):
             if CONF_LIGHT_COLOR_TEMP not in lighting:
                 options.pop(CONF_LIGHT_COLOR_TEMP, None)
             return self.async_create_entry(data=options)
-        suggested = {**LIGHT_DEFAULTS, **self.config_entry.options}
+        suggested = suggested_lighting_values(self.config_entry.options)
         return self.async_show_form(
             step_id="lighting",
             data_schema=self.add_suggested_values_to_schema(lighting_schema(), suggested),

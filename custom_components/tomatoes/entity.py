@@ -1,9 +1,15 @@
-"""Base entity of a Tomatoes timer: one device per timer, state written only on change."""
+"""Base entity of a Tomatoes timer: one device per timer, state written only on change.
+
+A timer is a device (not a service): Home Assistant then counts "1 device" on the
+integration page, as the README speaks of devices. ``entry_type=None`` is explicit so that
+devices registered as services by earlier versions are updated in place (same device id,
+same entities).
+"""
 
 from __future__ import annotations
 
 from homeassistant.core import callback
-from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
+from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
 from .const import DOMAIN, VERSION
@@ -25,7 +31,7 @@ class TomatoesEntity(Entity):
         self._attr_device_info = DeviceInfo(
             identifiers={(DOMAIN, entry.entry_id)},
             name=entry.title,
-            entry_type=DeviceEntryType.SERVICE,
+            entry_type=None,
             manufacturer="Tomatoes",
             model="Focus timer",
             sw_version=VERSION,

@@ -1,4 +1,10 @@
-"""Sensors of a Tomatoes timer: phase, status, end time, time left, task, today's counts, sound."""
+"""Sensors of a Tomatoes timer: phase, status, end time, cycle position, today's counts, sound.
+
+What is only sometimes meaningful is folded into the status sensor: its attributes carry the
+time left while paused and the task while one is set. The separate "Time left (paused)" and
+"Task" sensors still exist (same unique ids, so existing installs keep them and their
+history) but are disabled by default for new timers.
+"""
 
 from __future__ import annotations
 
@@ -28,12 +34,19 @@ from .timer import FocusTimer
 
 PARALLEL_UPDATES = 0
 
+ATTR_TIME_LEFT = "time_left"
+ATTR_TASK = "task"
+ATTR_BLOCK = "block"
+ATTR_BLOCKS_PER_CYCLE = "blocks_per_cycle"
+ATTR_LONG_BREAK_NEXT = "long_break_next"
+
 
 @dataclass(frozen=True, kw_only=True)
 class TomatoesSensorEntityDescription(SensorEntityDescription):
     """Describes a Tomatoes sensor and how its value is read from the timer."""
 
     value_fn: Callable[[FocusTimer], str | int | float | datetime | None]
+    attributes_fn: Callable[[FocusTimer], dict[str, Any] | None] = lambda _timer: None
 
 
 def _ends_at(timer: FocusTimer) -> datetime | None:
@@ -46,6 +59,41 @@ def _remaining(timer: FocusTimer) -> float | None:
     if session.status is not Status.PAUSED or session.remaining is None:
         return None
     return round(session.remaining.total_seconds() / 60, 2)
+
+
+def _status_attributes(timer: FocusTimer) -> dict[str, Any]:
+    """Return the time left while paused and the task while one is set (nothing else)."""
+    attributes: dict[str, Any] = {}
+    if (left := _remaining(timer)) is not None:
+        attributes[ATTR_TIME_LEFT] = left
+    if timer.session.task:
+        attributes[ATTR_TASK] = timer.session.task
+    return attributes
+
+
+def cycle_position(timer: FocusTimer) -> tuple[int, int]:
+    """Return (the focus block the cycle is at, blocks per cycle).
+
+    The block is the one running, or the one just completed during its break (the whole
+    cycle during the long break), or the next one while the timer waits for focus.
+    """
+    session = timer.session
+    every = session.settings.long_break_every
+    if session.phase is Phase.LONG_BREAK:
+        return every, every
+    done = session.cycle_blocks
+    waits_for_break = session.phase is Phase.IDLE and session.next_phase is not Phase.FOCUS
+    block = done if session.phase is Phase.SHORT_BREAK or waits_for_break else done + 1
+    return min(max(block, 1), every), every
+
+
+def _cycle_attributes(timer: FocusTimer) -> dict[str, Any]:
+    block, every = cycle_position(timer)
+    return {
+        ATTR_BLOCK: block,
+        ATTR_BLOCKS_PER_CYCLE: every,
+        ATTR_LONG_BREAK_NEXT: timer.session.next_phase is Phase.LONG_BREAK,
+    }
 
 
 SENSORS: tuple[TomatoesSensorEntityDescription, ...] = (
@@ -62,6 +110,7 @@ SENSORS: tuple[TomatoesSensorEntityDescription, ...] = (
         device_class=SensorDeviceClass.ENUM,
         options=[str(status) for status in Status],
         value_fn=lambda timer: str(timer.session.status),
+        attributes_fn=_status_attributes,
     ),
     TomatoesSensorEntityDescription(
         key="next_phase",
@@ -82,7 +131,14 @@ SENSORS: tuple[TomatoesSensorEntityDescription, ...] = (
         device_class=SensorDeviceClass.DURATION,
         native_unit_of_measurement=UnitOfTime.MINUTES,
         suggested_display_precision=1,
+        entity_registry_enabled_default=False,
         value_fn=_remaining,
+    ),
+    TomatoesSensorEntityDescription(
+        key="cycle",
+        translation_key="cycle",
+        value_fn=lambda timer: "/".join(map(str, cycle_position(timer))),
+        attributes_fn=_cycle_attributes,
     ),
     TomatoesSensorEntityDescription(
         key="completed_today",
@@ -102,6 +158,7 @@ SENSORS: tuple[TomatoesSensorEntityDescription, ...] = (
     TomatoesSensorEntityDescription(
         key="task",
         translation_key="task",
+        entity_registry_enabled_default=False,
         value_fn=lambda timer: timer.session.task,
     ),
 )
@@ -132,6 +189,11 @@ class TomatoesSensor(TomatoesEntity, SensorEntity):
     def native_value(self) -> str | int | float | datetime | None:
         """Return the value read from the timer."""
         return self.entity_description.value_fn(self.timer)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Return what the sensor folds in (see the module's docstring)."""
+        return self.entity_description.attributes_fn(self.timer)
 
 
 SOUND_STATUS = SensorEntityDescription(

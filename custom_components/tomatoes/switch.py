@@ -1,4 +1,9 @@
-"""Switches of a Tomatoes timer: auto-start breaks, auto-start focus, focus lighting.
+"""Switches of a Tomatoes timer: the timer itself, auto-start breaks and focus, focus lighting.
+
+The "Countdown" switch is on while a phase counts down. Turning it on starts the next
+phase or resumes a paused one; turning it off pauses. Its name sorts first among the
+controls in every language, so the device page lists it first (Home Assistant sorts a
+device's entities by name).
 
 The "Focus lighting" switch is on while every chosen light follows the timer. It
 turns off when someone takes a light over during focus (its attribute ``taken_over``
@@ -19,6 +24,7 @@ from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import CONF_AUTO_START_BREAKS, CONF_AUTO_START_FOCUS, DEFAULT_OPTIONS, DOMAIN
+from .engine import Status
 from .entity import TomatoesEntity
 from .lighting.actions import check_active
 from .models import TomatoesConfigEntry
@@ -44,8 +50,9 @@ async def async_setup_entry(
     entry: TomatoesConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the auto-start switches of a timer, and its focus lighting switch if it has lights."""
-    switches: list[SwitchEntity] = [AutoStartSwitch(entry, description) for description in SWITCHES]
+    """Add the Countdown and auto-start switches of a timer, and focus lighting if it has lights."""
+    switches: list[SwitchEntity] = [TimerSwitch(entry, RUNNING)]
+    switches.extend(AutoStartSwitch(entry, description) for description in SWITCHES)
     if entry.runtime_data.lights.options.enabled:
         switches.append(FocusLightingSwitch(entry))
     else:
@@ -54,6 +61,28 @@ async def async_setup_entry(
         if entity_id := registry.async_get_entity_id(Platform.SWITCH, DOMAIN, unique_id):
             registry.async_remove(entity_id)
     async_add_entities(switches)
+
+
+RUNNING = SwitchEntityDescription(key="running", translation_key="running")
+
+
+class TimerSwitch(TomatoesEntity, SwitchEntity):
+    """The timer: on while a phase counts down; on starts or resumes, off pauses."""
+
+    @property
+    def is_on(self) -> bool:
+        """Return whether a phase is counting down."""
+        return self.timer.session.status is Status.RUNNING
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Start the next phase, or resume the paused one."""
+        if not self.is_on:
+            await self.timer.async_toggle()
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Pause the running phase."""
+        if self.is_on:
+            await self.timer.async_pause()
 
 
 class AutoStartSwitch(TomatoesEntity, SwitchEntity):

@@ -34,6 +34,8 @@ CONF_LIGHT_ENTITIES: Final = "light_entities"
 CONF_LIGHT_AREAS: Final = "light_areas"
 CONF_LIGHT_FOCUS_BRIGHTNESS: Final = "light_focus_brightness"
 CONF_LIGHT_COLOR_TEMP: Final = "light_color_temp_kelvin"
+CONF_LIGHT_SET_COLOR_TEMP: Final = "light_set_color_temp"
+"""Form only (never stored): whether the focus level sets a colour temperature at all."""
 CONF_LIGHT_TRANSITION: Final = "light_transition"
 CONF_LIGHT_BREAK_MODE: Final = "light_break_mode"
 CONF_LIGHT_BREAK_BRIGHTNESS: Final = "light_break_brightness"
@@ -55,6 +57,9 @@ LIGHT_LIMITS: Final[dict[str, tuple[int, int]]] = {
     CONF_LIGHT_TRANSITION: (0, 300),
     CONF_LIGHT_COLOR_TEMP: (1500, 9000),
 }
+
+SUGGESTED_KELVIN: Final = 2700
+"""Where the colour temperature slider starts while no temperature is set (warm white)."""
 
 LIGHT_DEFAULTS: Final[dict[str, Any]] = {
     CONF_LIGHT_ENTITIES: [],
@@ -146,7 +151,11 @@ class LightingOptions:
 
 
 def lighting_schema() -> vol.Schema:
-    """Build the options form of the lighting step."""
+    """Build the options form of the lighting step.
+
+    A colour temperature slider cannot be emptied once moved, so a switch before it says
+    whether the lights take a colour temperature at all; off leaves their colour alone.
+    """
     low_k, high_k = LIGHT_LIMITS[CONF_LIGHT_COLOR_TEMP]
     return vol.Schema(
         {
@@ -157,6 +166,7 @@ def lighting_schema() -> vol.Schema:
             vol.Required(CONF_LIGHT_FOCUS_BRIGHTNESS): whole_number(
                 LIGHT_LIMITS[CONF_LIGHT_FOCUS_BRIGHTNESS], "%"
             ),
+            vol.Optional(CONF_LIGHT_SET_COLOR_TEMP): BooleanSelector(),
             vol.Optional(CONF_LIGHT_COLOR_TEMP): ColorTempSelector(
                 ColorTempSelectorConfig(unit=ColorTempSelectorUnit.KELVIN, min=low_k, max=high_k)
             ),
@@ -188,6 +198,22 @@ def lighting_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
     }
     for key in (CONF_LIGHT_FOCUS_BRIGHTNESS, CONF_LIGHT_BREAK_BRIGHTNESS, CONF_LIGHT_TRANSITION):
         options[key] = int(user_input[key])
-    if user_input.get(CONF_LIGHT_COLOR_TEMP):
+    # Without the switch (a form of an older version) a given temperature counts as chosen.
+    wanted = user_input.get(CONF_LIGHT_SET_COLOR_TEMP, True)
+    if wanted and user_input.get(CONF_LIGHT_COLOR_TEMP):
         options[CONF_LIGHT_COLOR_TEMP] = int(user_input[CONF_LIGHT_COLOR_TEMP])
     return options
+
+
+def suggested_lighting_values(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the values the lighting form starts with: the stored options over the defaults.
+
+    The colour temperature switch is on when a temperature is stored; the slider starts
+    at the stored temperature, or at a warm white while none is set.
+    """
+    return {
+        **LIGHT_DEFAULTS,
+        CONF_LIGHT_COLOR_TEMP: SUGGESTED_KELVIN,
+        **options,
+        CONF_LIGHT_SET_COLOR_TEMP: bool(options.get(CONF_LIGHT_COLOR_TEMP)),
+    }

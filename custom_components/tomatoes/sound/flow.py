@@ -13,7 +13,6 @@ from homeassistant.helpers.selector import (
     BooleanSelector,
     EntitySelector,
     EntitySelectorConfig,
-    SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
@@ -45,12 +44,27 @@ from .options import (
 MAX_FILES_OFFERED = 1000
 """The form's sound lists name single files of the folders up to this many."""
 
+SOUND_FIELDS = (CONF_SOUND_SOURCE, CONF_SOUND_BREAK_SOURCE)
 
-def _sounds(library: SoundLibrary, current: tuple[str, ...]) -> SelectSelector:
-    choices = sound_choices(library, current, max_files=MAX_FILES_OFFERED)
+
+def form_sounds(library: SoundLibrary, options: Mapping[str, Any]) -> dict[str, str]:
+    """Return {name: reference} of the sounds the form offers (the current ones always)."""
+    current = tuple(str(options[key]) for key in SOUND_FIELDS)
+    return sound_choices(library, current, max_files=MAX_FILES_OFFERED)
+
+
+def _sounds(sounds: Mapping[str, str]) -> SelectSelector:
+    """Return the sound field: a list of names, and any reference or URL may be typed.
+
+    The values are the names themselves. Home Assistant's frontend shows a field that
+    takes typed values (``custom_value``) as its raw value, not as the label of the
+    matching option: with references as values the field read
+    ``media-source://tomatoes/bundled/brown_noise.flac`` instead of "Brown noise".
+    ``sound_options`` turns the names back into references.
+    """
     return SelectSelector(
         SelectSelectorConfig(
-            options=[SelectOptionDict(value=ref, label=label) for label, ref in choices.items()],
+            options=list(sounds),
             custom_value=True,
             mode=SelectSelectorMode.DROPDOWN,
             sort=False,
@@ -58,16 +72,15 @@ def _sounds(library: SoundLibrary, current: tuple[str, ...]) -> SelectSelector:
     )
 
 
-def sound_schema(library: SoundLibrary, options: Mapping[str, Any]) -> vol.Schema:
-    """Build the form of the sound options (the current sounds are always offered)."""
-    current = (str(options[CONF_SOUND_SOURCE]), str(options[CONF_SOUND_BREAK_SOURCE]))
-    sounds = _sounds(library, current)
+def sound_schema(sounds: Mapping[str, str]) -> vol.Schema:
+    """Build the form of the sound options, offering the sounds of ``form_sounds``."""
+    field = _sounds(sounds)
     return vol.Schema(
         {
             vol.Optional(CONF_SOUND_PLAYERS): EntitySelector(
                 EntitySelectorConfig(domain=MEDIA_PLAYER_DOMAIN, multiple=True)
             ),
-            vol.Required(CONF_SOUND_SOURCE): sounds,
+            vol.Required(CONF_SOUND_SOURCE): field,
             vol.Required(CONF_SOUND_VOLUME): whole_number(SOUND_LIMITS[CONF_SOUND_VOLUME], "%"),
             vol.Required(CONF_SOUND_FADE_IN): whole_number(SOUND_LIMITS[CONF_SOUND_FADE_IN], "s"),
             vol.Required(CONF_SOUND_FADE_OUT): whole_number(SOUND_LIMITS[CONF_SOUND_FADE_OUT], "s"),
@@ -78,7 +91,7 @@ def sound_schema(library: SoundLibrary, options: Mapping[str, Any]) -> vol.Schem
                     mode=SelectSelectorMode.LIST,
                 )
             ),
-            vol.Required(CONF_SOUND_BREAK_SOURCE): sounds,
+            vol.Required(CONF_SOUND_BREAK_SOURCE): field,
             vol.Required(CONF_SOUND_TAKE_OVER): BooleanSelector(),
             vol.Required(CONF_SOUND_CHIMES): BooleanSelector(),
             vol.Optional(CONF_SOUND_FOLDERS): TextSelector(TextSelectorConfig(multiple=True)),
@@ -86,16 +99,22 @@ def sound_schema(library: SoundLibrary, options: Mapping[str, Any]) -> vol.Schem
     )
 
 
-def sound_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
+def _reference(sounds: Mapping[str, str], value: object) -> str:
+    """Return the reference of a sound's name; anything typed is taken as it is."""
+    text = str(value).strip()
+    return sounds.get(text, text)
+
+
+def sound_options(user_input: Mapping[str, Any], sounds: Mapping[str, str]) -> dict[str, Any]:
     """Take the sound options out of a submitted form, in the types they are stored as."""
     return {
         CONF_SOUND_PLAYERS: list(user_input.get(CONF_SOUND_PLAYERS, [])),
-        CONF_SOUND_SOURCE: str(user_input[CONF_SOUND_SOURCE]).strip(),
+        CONF_SOUND_SOURCE: _reference(sounds, user_input[CONF_SOUND_SOURCE]),
         CONF_SOUND_VOLUME: round(float(user_input[CONF_SOUND_VOLUME])),
         CONF_SOUND_FADE_IN: round(float(user_input[CONF_SOUND_FADE_IN])),
         CONF_SOUND_FADE_OUT: round(float(user_input[CONF_SOUND_FADE_OUT])),
         CONF_SOUND_ON_BREAK: str(user_input[CONF_SOUND_ON_BREAK]),
-        CONF_SOUND_BREAK_SOURCE: str(user_input[CONF_SOUND_BREAK_SOURCE]).strip(),
+        CONF_SOUND_BREAK_SOURCE: _reference(sounds, user_input[CONF_SOUND_BREAK_SOURCE]),
         CONF_SOUND_TAKE_OVER: bool(user_input[CONF_SOUND_TAKE_OVER]),
         CONF_SOUND_CHIMES: bool(user_input[CONF_SOUND_CHIMES]),
         CONF_SOUND_FOLDERS: [
@@ -146,6 +165,15 @@ def folder_error(hass: HomeAssistant, folder: str) -> str | None:
     return None
 
 
-def suggested_sound_values(options: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the values the form starts with: the stored options over the defaults."""
+def current_sound_values(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the sound options in force: the stored options over the defaults."""
     return {key: options.get(key, default) for key, default in DEFAULT_SOUND_OPTIONS.items()}
+
+
+def suggested_sound_values(current: Mapping[str, Any], sounds: Mapping[str, str]) -> dict[str, Any]:
+    """Return the values the form starts with: the current options, sounds by their names."""
+    names = {reference: name for name, reference in sounds.items()}
+    suggested = dict(current)
+    for key in SOUND_FIELDS:
+        suggested[key] = names.get(str(current[key]), current[key])
+    return suggested
