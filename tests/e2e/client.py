@@ -2,16 +2,22 @@
 
 Only plain HTTP to 127.0.0.1 is expected; proxies from the environment are ignored.
 See harness.py for how a client is obtained.
+
+Nothing here assumes how fast the machine is: a test waits for a condition with a deadline
+(``wait_until``, ``wait_for_state``, ``StateRecorder.wait_for``), and the deadlines are
+generous because CI runs on a busy 2-core machine; a passing test never waits them out.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+import contextlib
 from dataclasses import dataclass
 from http import HTTPStatus
 import json
+import threading
 import time
 from typing import Any
 import urllib.error
@@ -23,7 +29,11 @@ import aiohttp
 # JSON as Home Assistant sends it: objects are dicts of anything JSON can hold.
 type JsonObject = dict[str, Any]
 
-DEFAULT_TIMEOUT = 30.0
+# One HTTP request or WebSocket command (Home Assistant may answer slowly while busy).
+DEFAULT_TIMEOUT = 60.0
+# Waiting for a state or another condition that follows an action.
+STATE_TIMEOUT = 30.0
+POLL_INTERVAL = 0.1
 FLOW_END_TYPES = frozenset({"create_entry", "abort"})
 
 # Never route 127.0.0.1 through a proxy named in the environment.
@@ -62,6 +72,20 @@ class FlowError(Exception):
 
 class WaitTimeoutError(AssertionError):
     """A state did not reach what was expected in time."""
+
+
+def wait_until[T](probe: Callable[[], T | None], what: str, timeout: float = STATE_TIMEOUT) -> T:
+    """Poll ``probe`` until it returns something truthy; return it.
+
+    Raise WaitTimeoutError naming ``what`` when the deadline passes first.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        if value := probe():
+            return value
+        if time.monotonic() >= deadline:
+            raise WaitTimeoutError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(POLL_INTERVAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +221,8 @@ class HomeAssistantClient:
         entity_id: str,
         expected: str | Callable[[State], bool],
         *,
-        timeout: float = 10.0,
-        interval: float = 0.1,
+        timeout: float = STATE_TIMEOUT,
+        interval: float = POLL_INTERVAL,
     ) -> State:
         """Poll until the entity's state equals `expected` (or the predicate holds).
 
@@ -271,25 +295,147 @@ class HomeAssistantClient:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="e2e-websocket") as pool:
             return pool.submit(asyncio.run, self._async_websocket(dict(command))).result()
 
+    @contextlib.contextmanager
+    def record_states(self, *entity_ids: str) -> Iterator[StateRecorder]:
+        """Record every state the entities take while the block runs (see StateRecorder)."""
+        recorder = StateRecorder(self, entity_ids)
+        recorder.start()
+        try:
+            yield recorder
+        finally:
+            recorder.stop()
+
     async def _async_websocket(self, command: JsonObject) -> Any:
-        connector = aiohttp.TCPConnector(resolver=aiohttp.ThreadedResolver())
         async with (
             asyncio.timeout(self.timeout),
-            aiohttp.ClientSession(connector=connector) as session,
+            _websocket_session() as session,
             session.ws_connect(f"{self.url}/api/websocket") as socket,
         ):
-            greeting = await socket.receive_json()
-            if greeting.get("type") != "auth_required":
-                raise WebSocketError({"code": "unexpected", "message": str(greeting)})
-            await socket.send_json({"type": "auth", "access_token": self.token})
-            answer = await socket.receive_json()
-            if answer.get("type") != "auth_ok":
-                raise WebSocketError({"code": "auth_failed", "message": str(answer)})
-            await socket.send_json({**command, "id": 1})
-            while True:
-                message = await socket.receive_json()
-                if message.get("id") == 1 and message.get("type") == "result":
+            return await self._async_command(socket, command)
+
+    async def _async_command(
+        self, socket: aiohttp.ClientWebSocketResponse, command: JsonObject
+    ) -> Any:
+        """Authenticate on a fresh WebSocket and send one command (id 1); return its result."""
+        greeting = await socket.receive_json()
+        if greeting.get("type") != "auth_required":
+            raise WebSocketError({"code": "unexpected", "message": str(greeting)})
+        await socket.send_json({"type": "auth", "access_token": self.token})
+        answer = await socket.receive_json()
+        if answer.get("type") != "auth_ok":
+            raise WebSocketError({"code": "auth_failed", "message": str(answer)})
+        await socket.send_json({**command, "id": 1})
+        while True:
+            message = await socket.receive_json()
+            if message.get("id") == 1 and message.get("type") == "result":
+                break
+        if not message.get("success"):
+            raise WebSocketError(dict(message.get("error") or {}))
+        return message.get("result")
+
+
+def _websocket_session() -> aiohttp.ClientSession:
+    """Return a session that resolves 127.0.0.1 without aiodns."""
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(resolver=aiohttp.ThreadedResolver())
+    )
+
+
+class StateRecorder:
+    """Every state some entities take, in order, from a WebSocket subscription.
+
+    A phase that lasts a few seconds can end before a poll sees it on a busy machine;
+    the subscription sees every change however slowly the test runs. Made by
+    ``HomeAssistantClient.record_states(*entity_ids)``, which subscribes before it
+    returns, so nothing that happens inside the ``with`` block is missed.
+    """
+
+    def __init__(self, client: HomeAssistantClient, entity_ids: Sequence[str]) -> None:
+        """Remember what to record; ``start`` subscribes."""
+        self._client = client
+        self._entity_ids = frozenset(entity_ids)
+        self._states: dict[str, list[str]] = {entity_id: [] for entity_id in entity_ids}
+        self._lock = threading.Lock()
+        self._subscribed = threading.Event()
+        self._error: BaseException | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._socket: aiohttp.ClientWebSocketResponse | None = None
+        self._thread = threading.Thread(target=self._run, name="e2e-states", daemon=True)
+
+    def start(self) -> None:
+        """Subscribe to state changes and wait until Home Assistant confirmed it."""
+        self._thread.start()
+        if not self._subscribed.wait(self._client.timeout) or self._error is not None:
+            self.stop()
+            raise WebSocketError(
+                {"code": "subscribe_failed", "message": repr(self._error or "no answer")}
+            )
+
+    def stop(self) -> None:
+        """Close the subscription."""
+        loop, socket = self._loop, self._socket
+        if loop is not None and socket is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop ended meanwhile
+                asyncio.run_coroutine_threadsafe(socket.close(), loop)
+        self._thread.join(self._client.timeout)
+
+    def states(self, entity_id: str) -> list[str]:
+        """Return the states the entity took so far (repeats of one state counted once)."""
+        with self._lock:
+            return list(self._states[entity_id])
+
+    def wait_for(
+        self, entity_id: str, expected: Sequence[str], timeout: float = STATE_TIMEOUT
+    ) -> None:
+        """Wait until the entity has taken exactly the states ``expected``, in order.
+
+        Fail at once when it took a state that does not fit, and when the deadline passes.
+        """
+        wanted = list(expected)
+        deadline = time.monotonic() + timeout
+        while True:
+            if self._error is not None:
+                raise AssertionError(f"the state subscription failed: {self._error!r}")
+            seen = self.states(entity_id)
+            if seen == wanted:
+                return
+            if seen != wanted[: len(seen)]:
+                raise AssertionError(f"{entity_id} took {seen}, expected {wanted}")
+            if time.monotonic() >= deadline:
+                raise WaitTimeoutError(
+                    f"{entity_id} took {seen} within {timeout} s, expected {wanted}"
+                )
+            time.sleep(POLL_INTERVAL)
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._record())
+        except BaseException as err:  # noqa: BLE001 (reported to the waiting test)
+            self._error = err
+            self._subscribed.set()
+
+    async def _record(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        command = {"type": "subscribe_events", "event_type": "state_changed"}
+        async with (
+            _websocket_session() as session,
+            session.ws_connect(f"{self._client.url}/api/websocket") as socket,
+        ):
+            self._socket = socket
+            async with asyncio.timeout(self._client.timeout):
+                await self._client._async_command(socket, command)
+            self._subscribed.set()
+            async for message in socket:
+                if message.type is not aiohttp.WSMsgType.TEXT:
                     break
-            if not message.get("success"):
-                raise WebSocketError(dict(message.get("error") or {}))
-            return message.get("result")
+                self._add(json.loads(message.data))
+
+    def _add(self, message: JsonObject) -> None:
+        data = (message.get("event") or {}).get("data") or {}
+        entity_id, new_state = data.get("entity_id"), data.get("new_state")
+        if entity_id not in self._entity_ids or not new_state:
+            return
+        with self._lock:
+            states = self._states[entity_id]
+            if not states or states[-1] != new_state["state"]:
+                states.append(new_state["state"])

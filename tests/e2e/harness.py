@@ -33,13 +33,25 @@ Client (client.py): ``HomeAssistantClient(url, token)``, synchronous
     .state(entity_id) -> State | None; .states() -> list[State]
         State(entity_id, state, attributes, last_changed, last_updated)
     .wait_for_state(entity_id, expected: str | Callable[[State], bool], *,
-        timeout=10.0, interval=0.1) -> State          polls; raises WaitTimeoutError
+        timeout=STATE_TIMEOUT, interval=0.1) -> State  polls; raises WaitTimeoutError
+    .record_states(*entity_ids) -> StateRecorder      a context manager: every state the
+        entities take inside the block, from a WebSocket subscription (nothing is missed,
+        however short a phase and however slow the machine); .states(entity_id) -> list,
+        .wait_for(entity_id, [state, ...], timeout=STATE_TIMEOUT)
     .config_flow(domain, *steps) -> dict              last flow result
     .options_flow(entry_id, *steps) -> dict           a step is a form's input or
         {"next_step_id": name} for a menu (skipped when the flow already shows name)
     .config_entries(domain=None) -> list[dict]
     .websocket(command: dict) -> Any                  one command; raises WebSocketError
     .request(method, path, body=None) -> Any; .config() -> dict
+    ``wait_until(probe, what, timeout=STATE_TIMEOUT)`` polls any condition (client.py).
+
+Waiting
+    A test never assumes how fast the machine is (CI shares 2 cores with other jobs): after
+    an action it waits for the condition that shows the result, with a deadline, and never
+    sleeps a fixed time instead. The deadlines are generous (STARTUP_TIMEOUT for a start,
+    STATE_TIMEOUT, 30 s, for a state) since a passing test never waits them out. A test that
+    must see a short-lived state records states (``record_states``) instead of polling.
 
 Configuration
     The generated configuration.yaml holds ``homeassistant: internal_url`` (so URLs that
@@ -63,9 +75,13 @@ Auth
     supported version; nothing in .storage is written by hand. /auth/providers, which
     answers without a token, says which of the two applies.
 
-Binaries
+Binaries and clients
     ``require_binary(name, path=None) -> Path`` finds a program (mpd, mosquitto, ...);
-    when it is missing the test is skipped, or fails when TOMATOES_E2E=1 (CI).
+    ``require_module(name, package) -> ModuleType`` imports a client library used by one
+    test only (python-mpd2, paho-mqtt). When either is missing the test is skipped, or
+    fails when TOMATOES_E2E=1 (CI). Test modules import such clients only through
+    require_module, inside fixtures and functions, so that ``-m "not e2e"`` collects
+    without them (test_collection.py checks it).
 
 Example::
 
@@ -83,6 +99,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 import contextlib
 from http import HTTPStatus
+import importlib
 import os
 from pathlib import Path
 import shutil
@@ -91,6 +108,7 @@ import socket
 import subprocess
 import sys
 import time
+from types import ModuleType
 from typing import Any, Protocol
 
 import pytest
@@ -103,8 +121,10 @@ INTEGRATION = REPO / "custom_components" / "tomatoes"
 HASS_BIN = Path(sys.executable).parent / "hass"
 E2E_REQUIRED_ENV = "TOMATOES_E2E"
 
-STARTUP_TIMEOUT = 120.0
-STOP_TIMEOUT = 30.0
+# Generous: a start takes ~20 s on an idle 2-core machine and several times that on a busy
+# one. A stop must never be cut short by SIGKILL (Home Assistant saves its stores then).
+STARTUP_TIMEOUT = 300.0
+STOP_TIMEOUT = 120.0
 POLL_INTERVAL = 0.2
 # Logged when the configuration cannot be used; the process then serves recovery mode only.
 RECOVERY_MODE_MARK = "Activating recovery mode"
@@ -137,6 +157,17 @@ def require_binary(name: str, path: Path | None = None) -> Path:
     if found is not None and os.access(found, os.X_OK):
         return found
     message = f"{name} is not installed ({path or 'not on PATH'})"
+    if os.environ.get(E2E_REQUIRED_ENV) == "1":
+        pytest.fail(f"{message}; {E2E_REQUIRED_ENV}=1 requires it")
+    pytest.skip(message)
+
+
+def require_module(name: str, package: str) -> ModuleType:
+    """Import a client library; skip the test without it, or fail under TOMATOES_E2E=1."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as err:
+        message = f"{package} is not installed ({err})"
     if os.environ.get(E2E_REQUIRED_ENV) == "1":
         pytest.fail(f"{message}; {E2E_REQUIRED_ENV}=1 requires it")
     pytest.skip(message)
@@ -375,8 +406,8 @@ class HomeAssistantProcess:
     def _providers(self) -> int | None:
         """Ask /auth/providers (no token needed): 200 once an owner exists, else 400."""
         try:
-            status, answer = http_request("GET", f"{self.url}/auth/providers", timeout=5)
-        except OSError:
+            status, answer = http_request("GET", f"{self.url}/auth/providers")
+        except OSError:  # not listening yet, or too busy to answer in time: ask again
             return None
         if status == HTTPStatus.OK:
             return status
@@ -386,7 +417,10 @@ class HomeAssistantProcess:
 
     @staticmethod
     def _core_running(client: HomeAssistantClient) -> bool | None:
-        state = client.request("GET", "/api/core/state").get("state")
+        try:
+            state = client.request("GET", "/api/core/state").get("state")
+        except OSError:  # too busy to answer in time: ask again
+            return None
         return True if state == "RUNNING" else None
 
     @property

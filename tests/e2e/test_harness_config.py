@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .harness import INTEGRATION, configuration, prepare_config_dir
+from .harness import (
+    E2E_REQUIRED_ENV,
+    INTEGRATION,
+    configuration,
+    prepare_config_dir,
+    require_module,
+)
 
 
 def test_extra_yaml_is_merged_and_cannot_move_the_http_server() -> None:
@@ -46,3 +52,19 @@ def test_config_folder_links_the_integration(tmp_path: Path) -> None:
     link = tmp_path / "custom_components" / "tomatoes"
     assert link.is_symlink()
     assert link.resolve() == INTEGRATION
+
+
+def test_a_missing_client_library_skips_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(E2E_REQUIRED_ENV, raising=False)
+    with pytest.raises(pytest.skip.Exception, match="python-mpd2 is not installed"):
+        require_module("tomatoes_e2e_no_such_module", "python-mpd2")
+
+
+def test_a_missing_client_library_fails_the_test_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(E2E_REQUIRED_ENV, "1")
+    with pytest.raises(pytest.fail.Exception, match="TOMATOES_E2E=1 requires it"):
+        require_module("tomatoes_e2e_no_such_module", "python-mpd2")
+
+
+def test_an_installed_client_library_is_imported() -> None:
+    assert require_module("yaml", "PyYAML") is yaml
