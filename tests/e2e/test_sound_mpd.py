@@ -270,4 +270,4 @@ def test_focus_plays_a_tomatoes_loop_on_mpd_and_gives_it_back(
     )
     ours = [line for line in ha.logged_errors() if "tomatoes" in line or "[mpd" in line]
     assert not ours
-    assert "does not work" not in ha.output()  # no player was reported as failing
+    assert "cannot be used" not in ha.output()  # no player was reported as failing

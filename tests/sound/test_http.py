@@ -175,3 +175,20 @@ async def test_a_file_deleted_after_the_scan_is_not_found(
     client = await hass_client_no_auth()
     response = await client.get(signed(hass, f"/api/tomatoes/sound/{source}/deep%20work.mp3"))
     assert response.status == 404
+
+
+@pytest.mark.parametrize("name", ["cover.png", "cover.jpg", "cover.webp", "sub/folder.jpeg"])
+async def test_cover_art_players_look_for_is_no_failed_login(
+    hass: HomeAssistant,
+    hass_client_no_auth: ClientSessionGenerator,
+    caplog: pytest.LogCaptureFixture,
+    name: str,
+) -> None:
+    # MPD asks for cover art next to every file it plays, without the signature.
+    client = await hass_client_no_auth()
+    response = await client.get(f"/api/tomatoes/sound/bundled/{name}")
+    assert response.status == 404
+    assert "invalid authentication" not in caplog.text
+    assert hass.states.get("persistent_notification.http_login") is None
+    # Audio files still need the signature.
+    assert (await client.get(RAIN)).status == 401

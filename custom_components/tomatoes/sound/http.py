@@ -50,3 +50,29 @@ class SoundFileView(HomeAssistantView):
     async def head(self, request: web.Request, source: str, name: str) -> web.StreamResponse:
         """Answer what GET would send, without the body (some players ask first)."""
         return await self.get(request, source, name)
+
+
+COVER_ART = r"(?:.+/)?(?:cover|folder|album|front)\.(?:png|jpe?g|webp|gif)"
+"""The names players look for cover art under (the library never holds images)."""
+
+
+class CoverArtView(HomeAssistantView):
+    """Answer the cover art some players look for next to a file: there is none.
+
+    MPD, for one, asks for ``cover.png``, ``cover.jpg`` and ``cover.webp`` beside every URL
+    it plays, without the signature. Left to the file view, each ask would count as a
+    failed login (a warning, a "Login attempt failed" notification, and towards the IP ban
+    of the speaker). The library holds audio files only, so the answer is always a 404.
+    """
+
+    url = URL_PREFIX + "/{source}/{name:" + COVER_ART + "}"
+    name = "api:tomatoes:sound:cover"
+    requires_auth = False
+
+    async def get(self, request: web.Request, source: str, name: str) -> web.StreamResponse:
+        """Say that there is no such image."""
+        raise web.HTTPNotFound
+
+    async def head(self, request: web.Request, source: str, name: str) -> web.StreamResponse:
+        """Say that there is no such image."""
+        raise web.HTTPNotFound

@@ -337,10 +337,11 @@ async def async_get_library(hass: HomeAssistant) -> SoundLibrary:
 
 
 async def _async_set_up(hass: HomeAssistant) -> SoundLibrary:
-    from .http import SoundFileView  # noqa: PLC0415 - the view needs the library class
+    from .http import CoverArtView, SoundFileView  # noqa: PLC0415 - the view needs the library
 
     library = SoundLibrary(hass)
     await library.async_setup()
+    hass.http.register_view(CoverArtView())  # first: its paths would match the file view's
     hass.http.register_view(SoundFileView(library))
     hass.data[DATA_LIBRARY] = library
     return library
