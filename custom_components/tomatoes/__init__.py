@@ -8,6 +8,7 @@ from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
+from .intent import async_setup_voice
 from .lighting.actions import async_setup_light_services
 from .lighting.lights import FocusLights
 from .lighting.records import async_give_back_stored as give_back_lights, lighting_store
@@ -39,6 +40,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_services(hass)
     async_setup_light_services(hass)
     async_setup_sound_services(hass)
+    async_setup_voice(hass)
     return True
 
 

@@ -1,0 +1,130 @@
+"""Fixtures of the voice tests: Home Assistant's conversation integration with Tomatoes timers."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import conversation
+from homeassistant.const import CONF_NAME
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers import intent
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+
+from custom_components.tomatoes.const import CONF_AUTO_START_BREAKS, DEFAULT_OPTIONS, DOMAIN
+from custom_components.tomatoes.engine import Phase
+from custom_components.tomatoes.timer import FocusTimer
+from tests.conftest import START
+
+type Ask = Callable[..., Awaitable[intent.IntentResponse]]
+type Prepare = Callable[[str], Awaitable[None]]
+
+STATES = ("idle", "running", "paused", "ready")
+
+
+def timer_entry(name: str, **options: Any) -> MockConfigEntry:
+    """Return the entry of a timer with the Classic preset (25/5/15)."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title=name,
+        data={CONF_NAME: name},
+        options={**DEFAULT_OPTIONS, **options},
+        entry_id=f"{name.lower()}_entry",
+    )
+
+
+def timer_of(entry: MockConfigEntry) -> FocusTimer:
+    """Return the FocusTimer of a loaded entry."""
+    timer: FocusTimer = entry.runtime_data.timer
+    return timer
+
+
+async def async_add_timer(hass: HomeAssistant, name: str, **options: Any) -> MockConfigEntry:
+    """Add and set up a timer."""
+    entry = timer_entry(name, **options)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+@pytest.fixture
+async def assist(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    """Set up Home Assistant's conversation integration at START."""
+    freezer.move_to(START)
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    await hass.async_block_till_done()
+
+
+@pytest.fixture
+async def study(hass: HomeAssistant, assist: None) -> MockConfigEntry:
+    """Set up the only timer, Study."""
+    return await async_add_timer(hass, "Study")
+
+
+@pytest.fixture
+def ask(hass: HomeAssistant) -> Ask:
+    """Return a function that says a sentence to Assist and returns its response."""
+
+    async def _ask(
+        text: str,
+        language: str = "en",
+        *,
+        satellite_id: str | None = None,
+        device_id: str | None = None,
+    ) -> intent.IntentResponse:
+        result = await conversation.async_converse(
+            hass,
+            text,
+            None,
+            Context(),
+            language,
+            device_id=device_id,
+            satellite_id=satellite_id,
+        )
+        await hass.async_block_till_done()
+        return result.response
+
+    return _ask
+
+
+def speech(response: intent.IntentResponse) -> str:
+    """Return what Assist says."""
+    text: str = response.speech["plain"]["speech"]
+    return text
+
+
+@pytest.fixture
+def prepare(hass: HomeAssistant, freezer: FrozenDateTimeFactory, study: MockConfigEntry) -> Prepare:
+    """Return a function that brings Study into a state: idle, running, paused or ready.
+
+    running: 11 minutes into a focus block on "the report" (14 left); paused: paused 13
+    minutes into one (12 left); ready: a focus block completed, the break waits.
+    """
+    timer = timer_of(study)
+
+    async def advance(minutes: int) -> None:
+        freezer.tick(timedelta(minutes=minutes))
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done()
+
+    async def _prepare(state: str) -> None:
+        if state == "running":
+            await timer.async_start(Phase.FOCUS, task="the report")
+            await advance(11)
+        elif state == "paused":
+            await timer.async_start(Phase.FOCUS, task="the report")
+            await advance(13)
+            await timer.async_pause()
+        elif state == "ready":
+            await timer.async_update_options({CONF_AUTO_START_BREAKS: False})
+            await timer.async_start(Phase.FOCUS, task="the report")
+            await advance(25)
+        await hass.async_block_till_done()
+
+    return _prepare
