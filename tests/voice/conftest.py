@@ -21,7 +21,6 @@ from custom_components.tomatoes.timer import FocusTimer
 from tests.conftest import START
 
 type Ask = Callable[..., Awaitable[intent.IntentResponse]]
-type Prepare = Callable[[str], Awaitable[None]]
 
 STATES = ("idle", "running", "paused", "ready")
 
@@ -99,32 +98,43 @@ def speech(response: intent.IntentResponse) -> str:
     return text
 
 
-@pytest.fixture
-def prepare(hass: HomeAssistant, freezer: FrozenDateTimeFactory, study: MockConfigEntry) -> Prepare:
-    """Return a function that brings Study into a state: idle, running, paused or ready.
+async def async_study_in(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, state: str
+) -> MockConfigEntry:
+    """Replace the Study timer by a new one in a state: idle, running, paused or ready.
 
     running: 11 minutes into a focus block on "the report" (14 left); paused: paused 13
-    minutes into one (12 left); ready: a focus block completed, the break waits.
+    minutes into one (12 left); ready: a focus block completed, the short break waits.
     """
-    timer = timer_of(study)
+    for old in hass.config_entries.async_entries(DOMAIN):
+        if old.title == "Study":
+            assert await hass.config_entries.async_remove(old.entry_id)
+    entry = await async_add_timer(hass, "Study")
+    timer = timer_of(entry)
 
     async def advance(minutes: int) -> None:
         freezer.tick(timedelta(minutes=minutes))
         async_fire_time_changed(hass)
         await hass.async_block_till_done()
 
-    async def _prepare(state: str) -> None:
-        if state == "running":
-            await timer.async_start(Phase.FOCUS, task="the report")
-            await advance(11)
-        elif state == "paused":
-            await timer.async_start(Phase.FOCUS, task="the report")
-            await advance(13)
-            await timer.async_pause()
-        elif state == "ready":
-            await timer.async_update_options({CONF_AUTO_START_BREAKS: False})
-            await timer.async_start(Phase.FOCUS, task="the report")
-            await advance(25)
-        await hass.async_block_till_done()
+    if state == "running":
+        await timer.async_start(Phase.FOCUS, task="the report")
+        await advance(11)
+    elif state == "paused":
+        await timer.async_start(Phase.FOCUS, task="the report")
+        await advance(13)
+        await timer.async_pause()
+    elif state == "ready":
+        await timer.async_update_options({CONF_AUTO_START_BREAKS: False})
+        await timer.async_start(Phase.FOCUS, task="the report")
+        await advance(25)
+    await hass.async_block_till_done()
+    return entry
 
-    return _prepare
+
+def phase_and_status(hass: HomeAssistant, name: str = "study") -> tuple[str, str]:
+    """Return what a timer's phase and status sensors show."""
+    phase = hass.states.get(f"sensor.{name}_phase")
+    status = hass.states.get(f"sensor.{name}_status")
+    assert phase is not None and status is not None
+    return phase.state, status.state
