@@ -52,8 +52,9 @@ async def _round_trip(hass: HomeAssistant, language: str, text: str, calls: int)
 
 async def _main(rounds: int, calls: int) -> None:
     async with home_assistant() as hass:
-        assert await async_setup_component(hass, "homeassistant", {})
-        assert await async_setup_component(hass, "conversation", {})
+        for component in ("homeassistant", "conversation"):
+            if not await async_setup_component(hass, component, {}):
+                raise RuntimeError(f"{component} did not set up")
         for entity_id, name in [
             ("light.kitchen", "Kitchen light"),
             ("light.living_room", "Living room lamp"),
@@ -70,10 +71,10 @@ async def _main(rounds: int, calls: int) -> None:
         with_ours: dict[str, list[float]] = {text: [] for _, text in BUILT_IN}
         ours: dict[str, list[float]] = {text: [] for _, text in OURS}
         for _ in range(rounds):
-            assert await hass.config_entries.async_unload(entry.entry_id)
+            await hass.config_entries.async_unload(entry.entry_id)
             for language, text in BUILT_IN:
                 without[text].append(await _round_trip(hass, language, text, calls))
-            assert await hass.config_entries.async_setup(entry.entry_id)
+            await hass.config_entries.async_setup(entry.entry_id)
             await hass.async_block_till_done()
             for language, text in BUILT_IN:
                 with_ours[text].append(await _round_trip(hass, language, text, calls))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+import hassil.intents
+from hassil.parse_expression import parse_sentence
 from homeassistant.components import conversation
 from homeassistant.const import CONF_NAME
 from homeassistant.core import Context, HomeAssistant
@@ -23,6 +26,20 @@ from tests.conftest import START
 type Ask = Callable[..., Awaitable[intent.IntentResponse]]
 
 STATES = ("idle", "running", "paused", "ready")
+
+
+_parse_once = cache(parse_sentence)
+
+
+@pytest.fixture(autouse=True)
+def parse_templates_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse each sentence template once per test run instead of at every registration.
+
+    Home Assistant parses all sentence-trigger templates again whenever a trigger is
+    registered, and these tests register ours hundreds of times (a fresh timer per case).
+    Parsing is pure and the result is never changed afterwards, so sharing it only saves time.
+    """
+    monkeypatch.setattr(hassil.intents, "parse_sentence", _parse_once)
 
 
 def timer_entry(name: str, **options: Any) -> MockConfigEntry:
@@ -136,5 +153,6 @@ def phase_and_status(hass: HomeAssistant, name: str = "study") -> tuple[str, str
     """Return what a timer's phase and status sensors show."""
     phase = hass.states.get(f"sensor.{name}_phase")
     status = hass.states.get(f"sensor.{name}_status")
-    assert phase is not None and status is not None
+    assert phase is not None
+    assert status is not None
     return phase.state, status.state

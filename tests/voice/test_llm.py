@@ -81,9 +81,7 @@ async def test_tools_are_listed_with_schemas_and_called(hass: HomeAssistant, ass
     if LLM_PLATFORMS:
         assert {tool.integration for tool in ours.values()} == {DOMAIN}
         name_choice = ours["pause"].parameters.schema
-        assert [validator.container for validator in name_choice.values()] == [
-            ["Study", "Office"]
-        ]
+        assert [validator.container for validator in name_choice.values()] == [["Study", "Office"]]
 
     result = await api.async_call_tool(
         llm.ToolInput(

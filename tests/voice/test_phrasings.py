@@ -24,8 +24,18 @@ PHRASINGS = [
     ("en", "start a 10-minute focus session", "StartFocus", {"minutes": 10}),
     ("en", "start a ten minute pomodoro", "StartFocus", {"minutes": 10}),
     ("en", "start a focus session for 45 minutes", "StartFocus", {"minutes": 45}),
-    ("en", "focus on the report for 45 minutes", "StartFocus", {"task": "the report", "minutes": 45}),
-    ("en", "start a pomodoro for the quarterly report", "StartFocus", {"task": "the quarterly report"}),
+    (
+        "en",
+        "focus on the report for 45 minutes",
+        "StartFocus",
+        {"task": "the report", "minutes": 45},
+    ),
+    (
+        "en",
+        "start a pomodoro for the quarterly report",
+        "StartFocus",
+        {"task": "the quarterly report"},
+    ),
     ("en", "start deep focus", "StartFocus", {"preset": "deep_focus"}),
     ("en", "start a classic pomodoro", "StartFocus", {"preset": "classic"}),
     ("en", "start a sprint pomodoro", "StartFocus", {"preset": "sprint"}),
@@ -53,7 +63,12 @@ PHRASINGS = [
     ("de", "Pomodoro starten", "StartFocus", {}),
     ("de", "starte eine Fokuszeit von zehn Minuten", "StartFocus", {"minutes": 10}),
     ("de", "starte 25 Minuten Fokus", "StartFocus", {"minutes": 25}),
-    ("de", "Fokus auf den Bericht für 45 Minuten", "StartFocus", {"task": "den Bericht", "minutes": 45}),
+    (
+        "de",
+        "Fokus auf den Bericht für 45 Minuten",
+        "StartFocus",
+        {"task": "den Bericht", "minutes": 45},
+    ),
     ("de", "starte tiefen Fokus", "StartFocus", {"preset": "deep_focus"}),
     ("de", "ich möchte mich konzentrieren", "StartFocus", {}),
     ("de", "mach eine lange Pause", "StartBreak", {"long": True}),
@@ -69,8 +84,18 @@ PHRASINGS = [
     ("de", "wie viele Fokusblöcke habe ich heute gemacht", "Today", {}),
     ("de", "was ist meine aktuelle Aufgabe", "Task", {}),
     ("fr", "lance un pomodoro", "StartFocus", {}),
-    ("fr", "lance une session de concentration de quarante-cinq minutes", "StartFocus", {"minutes": 45}),
-    ("fr", "je me concentre sur le rapport pendant 30 minutes", "StartFocus", {"task": "le rapport", "minutes": 30}),
+    (
+        "fr",
+        "lance une session de concentration de quarante-cinq minutes",
+        "StartFocus",
+        {"minutes": 45},
+    ),
+    (
+        "fr",
+        "je me concentre sur le rapport pendant 30 minutes",
+        "StartFocus",
+        {"task": "le rapport", "minutes": 30},
+    ),
     ("fr", "lance le mode concentration profonde", "StartFocus", {"preset": "deep_focus"}),
     ("fr", "prends une longue pause", "StartBreak", {"long": True}),
     ("fr", "c'est l'heure de la pause", "StartBreak", {}),
@@ -85,7 +110,12 @@ PHRASINGS = [
     ("es", "empieza un pomodoro", "StartFocus", {}),
     ("es", "inicia una sesión de concentración de veinte minutos", "StartFocus", {"minutes": 20}),
     ("es", "inicia una sesion de concentracion", "StartFocus", {}),
-    ("es", "quiero concentrarme en el informe durante 30 minutos", "StartFocus", {"task": "el informe", "minutes": 30}),
+    (
+        "es",
+        "quiero concentrarme en el informe durante 30 minutos",
+        "StartFocus",
+        {"task": "el informe", "minutes": 30},
+    ),
     ("es", "inicia el modo concentración profunda", "StartFocus", {"preset": "deep_focus"}),
     ("es", "tómate un descanso largo", "StartBreak", {"long": True}),
     ("es", "pon el pomodoro en pausa", "Pause", {}),
@@ -120,7 +150,7 @@ async def test_phrasings_reach_their_intent(hass: HomeAssistant) -> None:
     assert agent is not None
     meanings = build_sentences(("Study",))
     heard = []
-    for language, sentence, intent, slots in PHRASINGS:
+    for language, sentence, _intent, _slots in PHRASINGS:
         user_input = ConversationInput(
             text=sentence,
             context=Context(),

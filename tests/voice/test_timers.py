@@ -53,7 +53,7 @@ async def test_a_name_chooses_the_timer(hass: HomeAssistant, assist: None, ask: 
 async def test_the_satellite_area_chooses_the_timer(
     hass: HomeAssistant, assist: None, ask: Ask
 ) -> None:
-    office, study = await _office_and_study(hass)
+    office, _study = await _office_and_study(hass)
     areas = ar.async_get(hass)
     office_room = areas.async_create("Office room")
     kitchen = areas.async_create("Kitchen")
@@ -61,8 +61,10 @@ async def test_the_satellite_area_chooses_the_timer(
     entities = er.async_get(hass)
     satellite = entities.async_get_or_create("assist_satellite", "test", "office_satellite")
     entities.async_update_entity(satellite.entity_id, area_id=office_room.id)
+    satellites = MockConfigEntry(domain="test")
+    satellites.add_to_hass(hass)
     speaker = dr.async_get(hass).async_get_or_create(
-        config_entry_id=study.entry_id, identifiers={("test", "speaker")}
+        config_entry_id=satellites.entry_id, identifiers={("test", "speaker")}
     )
     dr.async_get(hass).async_update_device(speaker.id, area_id=office_room.id)
 
