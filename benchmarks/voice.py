@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 from statistics import median
 import time
 
@@ -51,6 +52,8 @@ async def _round_trip(hass: HomeAssistant, language: str, text: str, calls: int)
 
 
 async def _main(rounds: int, calls: int) -> None:
+    # "set a timer" without a timer-capable satellite is refused with a logged traceback.
+    logging.getLogger("homeassistant.components.conversation").setLevel(logging.CRITICAL)
     async with home_assistant() as hass:
         for component in ("homeassistant", "conversation"):
             if not await async_setup_component(hass, component, {}):

@@ -13,7 +13,7 @@ from hassil.parse_expression import parse_sentence
 from homeassistant.components import conversation
 from homeassistant.const import CONF_NAME
 from homeassistant.core import Context, HomeAssistant
-from homeassistant.helpers import intent
+from homeassistant.helpers import entity_registry as er, intent
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
@@ -83,9 +83,16 @@ async def study(hass: HomeAssistant, assist: None) -> MockConfigEntry:
     return await async_add_timer(hass, "Study")
 
 
+async def async_speak(hass: HomeAssistant, language: str) -> None:
+    """Set Home Assistant's language, as a household speaking it has (sentences follow it)."""
+    if hass.config.language != language:
+        await hass.config.async_update(language=language)
+        await hass.async_block_till_done()
+
+
 @pytest.fixture
 def ask(hass: HomeAssistant) -> Ask:
-    """Return a function that says a sentence to Assist and returns its response."""
+    """Return a function that says a sentence to Assist, in Home Assistant's language."""
 
     async def _ask(
         text: str,
@@ -94,6 +101,7 @@ def ask(hass: HomeAssistant) -> Ask:
         satellite_id: str | None = None,
         device_id: str | None = None,
     ) -> intent.IntentResponse:
+        await async_speak(hass, language)
         result = await conversation.async_converse(
             hass,
             text,
@@ -150,9 +158,13 @@ async def async_study_in(
 
 
 def phase_and_status(hass: HomeAssistant, name: str = "study") -> tuple[str, str]:
-    """Return what a timer's phase and status sensors show."""
-    phase = hass.states.get(f"sensor.{name}_phase")
-    status = hass.states.get(f"sensor.{name}_status")
-    assert phase is not None
-    assert status is not None
-    return phase.state, status.state
+    """Return what a timer's phase and status sensors show (whatever language named them)."""
+    registry = er.async_get(hass)
+    shown = []
+    for key in ("phase", "status"):
+        entity_id = registry.async_get_entity_id("sensor", DOMAIN, f"{name}_entry_{key}")
+        assert entity_id is not None
+        state = hass.states.get(entity_id)
+        assert state is not None
+        shown.append(state.state)
+    return shown[0], shown[1]

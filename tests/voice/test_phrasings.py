@@ -16,6 +16,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.tomatoes.voice.numbers import async_parse_minutes
 from custom_components.tomatoes.voice.triggers import build_sentences
 
+from .conftest import async_speak
+
 # (language, sentence, intent, slots); "minutes" is the number the words say.
 PHRASINGS = [
     ("en", "start a focus session", "StartFocus", {}),
@@ -148,9 +150,10 @@ PHRASINGS = [
 async def test_phrasings_reach_their_intent(hass: HomeAssistant) -> None:
     agent = get_agent_manager(hass).default_agent
     assert agent is not None
-    meanings = build_sentences(("Study",))
     heard = []
     for language, sentence, _intent, _slots in PHRASINGS:
+        await async_speak(hass, language)
+        meanings = build_sentences(("Study",), (language,))
         user_input = ConversationInput(
             text=sentence,
             context=Context(),

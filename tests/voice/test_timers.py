@@ -5,8 +5,9 @@ with it, gone with the last.
 
 from __future__ import annotations
 
+from homeassistant.components import conversation
 from homeassistant.components.conversation.agent_manager import get_agent_manager
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import (
     area_registry as ar,
     device_registry as dr,
@@ -139,3 +140,26 @@ async def test_sentences_live_with_the_timers(hass: HomeAssistant, ask: Ask) -> 
     response = await ask("start a pomodoro")
     assert response.response_type is intent.IntentResponseType.ERROR
     assert not hass.config_entries.async_entries(DOMAIN)
+
+
+async def test_sentences_follow_the_language_home_assistant_speaks(
+    hass: HomeAssistant, assist: None, ask: Ask
+) -> None:
+    await async_add_timer(hass, "Study")
+    manager = get_agent_manager(hass)
+    assert speech(await ask("start a pomodoro")) == "Focusing for 25 minutes."
+    assert not any("Fokuszeit" in sentence for sentence in manager.trigger_sentences)
+
+    await hass.config.async_update(language="de-CH")
+    await hass.async_block_till_done()
+    assert any("Fokuszeit" in sentence for sentence in manager.trigger_sentences)
+    assert not any("pomodoro session" in sentence for sentence in manager.trigger_sentences)
+    answer = await conversation.async_converse(
+        hass, "wie lange läuft die Fokuszeit noch", None, Context(), "de-CH"
+    )
+    assert speech(answer.response) == "Noch 25 Minuten in deinem Fokusblock."
+
+    # A language Tomatoes does not speak: no sentences at all, nothing slowed down.
+    await hass.config.async_update(language="it")
+    await hass.async_block_till_done()
+    assert manager.trigger_sentences == []

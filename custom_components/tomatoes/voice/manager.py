@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from homeassistant.config_entries import SIGNAL_CONFIG_ENTRY_CHANGED, ConfigEntry, ConfigEntryChange
-from homeassistant.const import EVENT_COMPONENT_LOADED
+from homeassistant.const import EVENT_COMPONENT_LOADED, EVENT_CORE_CONFIG_UPDATE
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.helpers import intent
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
@@ -21,10 +21,12 @@ from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN
 from .choose import loaded_entries
+from .phrases import LANGUAGES
 
 _LOGGER = logging.getLogger(__name__)
 
 CONVERSATION = "conversation"
+ASSIST_PIPELINE = "assist_pipeline"
 
 DATA_VOICE: HassKey[VoiceManager] = HassKey(f"{DOMAIN}_voice")
 
@@ -44,7 +46,7 @@ class VoiceManager:
         self.hass = hass
         self._handlers = handlers
         self._intents: list[str] = []
-        self._titles: tuple[str, ...] = ()
+        self._registered: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._unregister_trigger: CALLBACK_TYPE | None = None
 
     @callback
@@ -53,8 +55,9 @@ class VoiceManager:
         self.hass.data[DATA_VOICE] = self
         async_dispatcher_connect(self.hass, SIGNAL_CONFIG_ENTRY_CHANGED, self._entry_changed)
         self.hass.bus.async_listen(
-            EVENT_COMPONENT_LOADED, self._component_loaded, event_filter=_is_conversation
+            EVENT_COMPONENT_LOADED, self._changed, event_filter=_is_voice_component
         )
+        self.hass.bus.async_listen(EVENT_CORE_CONFIG_UPDATE, self._changed)
         self.async_refresh()
 
     @callback
@@ -69,21 +72,23 @@ class VoiceManager:
             for intent_type in self._intents:
                 intent.async_remove(self.hass, intent_type)
             self._intents = []
-        if CONVERSATION not in self.hass.config.components:
+        languages = spoken_languages(self.hass)
+        if CONVERSATION not in self.hass.config.components or not languages:
             titles = ()
-        if titles == self._titles:
+        wanted = (titles, languages if titles else ())
+        if wanted == self._registered:
             return
         if self._unregister_trigger is not None:
             self._unregister_trigger()
             self._unregister_trigger = None
-        self._titles = titles
+        self._registered = wanted
         if titles:
             # Imported only now: the sentences need the conversation integration's
             # packages (hassil), which are there once it has loaded.
             from .triggers import async_register_sentences  # noqa: PLC0415
 
-            self._unregister_trigger = async_register_sentences(self.hass, titles)
-            _LOGGER.debug("Sentences registered for %s", ", ".join(titles))
+            self._unregister_trigger = async_register_sentences(self.hass, titles, languages)
+            _LOGGER.debug("Sentences in %s for %s", ", ".join(languages), ", ".join(titles))
 
     @callback
     def _entry_changed(self, change: ConfigEntryChange, entry: ConfigEntry) -> None:
@@ -91,10 +96,25 @@ class VoiceManager:
             self.async_refresh()
 
     @callback
-    def _component_loaded(self, _event: Event[Mapping[str, Any]]) -> None:
+    def _changed(self, _event: Event[Mapping[str, Any]]) -> None:
         self.async_refresh()
 
 
 @callback
-def _is_conversation(data: Mapping[str, Any]) -> bool:
-    return data.get("component") == CONVERSATION
+def _is_voice_component(data: Mapping[str, Any]) -> bool:
+    return data.get("component") in (CONVERSATION, ASSIST_PIPELINE)
+
+
+def spoken_languages(hass: HomeAssistant) -> tuple[str, ...]:
+    """Return the languages we have sentences for that Home Assistant is set up to speak."""
+    codes = {hass.config.language}
+    if ASSIST_PIPELINE in hass.config.components:
+        # Imported only when loaded: the pipeline integration is optional.
+        from homeassistant.components.assist_pipeline import (  # noqa: PLC0415, I001
+            async_get_pipelines,
+        )
+
+        for pipeline in async_get_pipelines(hass):
+            codes |= {pipeline.language, pipeline.conversation_language}
+    bases = {code.lower().replace("_", "-").split("-")[0] for code in codes if code}
+    return tuple(code for code in LANGUAGES if code in bases)

@@ -5,8 +5,9 @@ sentence triggers (``register_trigger`` of its agent manager, the call behind au
 ``conversation`` triggers) are matched before its own intents, reach voice satellites, and
 leave nothing behind when unregistered; docs/decisions.md says why we chose them. Every
 template names something only Tomatoes has (focus, Pomodoro, a break, or the name of a
-Tomatoes timer), so no built-in sentence is taken. All languages are one trigger: the first
-template that matches wins, and the callback hands the request to the intent it stands for.
+Tomatoes timer), so no built-in sentence is taken. The templates of the languages Home
+Assistant speaks form one trigger: the first that matches wins, and the callback hands the
+request to the intent it stands for.
 """
 
 from __future__ import annotations
@@ -42,14 +43,15 @@ class Meaning:
     slots: dict[str, str | bool] = field(default_factory=dict)
 
 
-def build_sentences(titles: tuple[str, ...]) -> dict[str, Meaning]:
-    """Expand every language's templates for these timer names, in matching order."""
+def build_sentences(titles: tuple[str, ...], languages: tuple[str, ...]) -> dict[str, Meaning]:
+    """Expand the templates of these languages for these timer names, in matching order."""
     forms = {OUR_NAME}
     for title in titles:
         forms |= name_forms(title)
     names = "(" + "|".join(sorted(forms, key=lambda form: (-len(form), form))) + ")"
     sentences: dict[str, Meaning] = {}
-    for language in LANGUAGES.values():
+    for code in languages:
+        language = LANGUAGES[code]
         for intent_type, specs in language.sentences.items():
             for spec in specs:
                 template, slots = (spec, {}) if isinstance(spec, str) else spec
@@ -58,9 +60,11 @@ def build_sentences(titles: tuple[str, ...]) -> dict[str, Meaning]:
     return sentences
 
 
-def async_register_sentences(hass: HomeAssistant, titles: tuple[str, ...]) -> CALLBACK_TYPE:
+def async_register_sentences(
+    hass: HomeAssistant, titles: tuple[str, ...], languages: tuple[str, ...]
+) -> CALLBACK_TYPE:
     """Register the sentences for these timers; returns the function that removes them."""
-    sentences = build_sentences(titles)
+    sentences = build_sentences(titles, languages)
 
     async def async_heard(user_input: ConversationInput, result: RecognizeResult) -> str | None:
         template = (result.intent_sentence.text if result.intent_sentence else None) or ""
