@@ -54,10 +54,14 @@ def test_assist_starts_reports_and_pauses_the_timer(home_assistant: HomeAssistan
     paused = _say(client, "pause the focus timer")
     assert re.fullmatch(r"Paused with (10|9) minutes left\.", paused), paused
     client.wait_for_state("sensor.study_status", "paused")
+
+    # Switched to German, Home Assistant understands Tomatoes in German.
+    client.websocket({"type": "config/core/update", "language": "de"})
     assert _say(client, "wie lange läuft die Fokuszeit noch", "de") == paused.replace(
         "Paused with ", "Pausiert, noch "
     ).replace(" minutes left.", " Minuten.")
 
+    client.websocket({"type": "config/core/update", "language": "en"})
     assert _say(client, "stop the focus timer") == "The focus timer is stopped."
     client.wait_for_state("sensor.study_phase", "idle")
     assert _say(client, "how many focus blocks have I done today") == (
