@@ -10,6 +10,7 @@ from homeassistant.helpers.typing import ConfigType
 from .automations.install import async_install_blueprints
 from .card import async_register_card
 from .const import DOMAIN
+from .intent import async_setup_voice
 from .lighting import (
     LightingEffect,
     async_give_back_removed as give_back_lights,
@@ -45,6 +46,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_websocket_api(hass)
     await async_register_card(hass)
     await async_install_blueprints(hass)
+    async_setup_voice(hass)
     return True
 
 

@@ -1,0 +1,1 @@
+"""Voice control of Tomatoes: sentences in five languages, timer choice, spoken answers."""
