@@ -1,6 +1,16 @@
-"""Tomatoes: Pomodoro focus timers as Home Assistant entities and actions."""
+"""Tomatoes: Pomodoro focus timers as Home Assistant entities and actions.
+
+A timer entry is set up as a `FocusTimer` and two effects that listen to it (sound and
+focus lighting). Each part's clean-up is registered before anything later can fail: Home
+Assistant runs them when the set-up fails as well as on unload, so a failed set-up
+leaves nothing scheduled. A deleted timer gives back each part on its own: one that
+fails never keeps the others from being given back.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+import logging
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
@@ -18,8 +28,9 @@ from .sound.ambience import Ambience, ambience_store, async_give_back_stored as 
 from .sound.http import SoundFileView
 from .sound.library import async_get_library
 from .sound.options import SoundSettings
-from .sound.players import issue_id
 from .timer import FocusTimer, timer_store
+
+_LOGGER = logging.getLogger(__name__)
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -33,6 +44,8 @@ PLATFORMS: list[Platform] = [
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
+type GiveBack = Callable[[HomeAssistant, str, str], Awaitable[None]]
+
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions once, for every timer."""
@@ -44,7 +57,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> bool:
     """Load a timer, catch up on what ended while it was down, and add its entities."""
-    timer = FocusTimer(hass, entry, timer_store(hass, entry.entry_id))
+    timer = FocusTimer(hass, entry)
+    entry.async_on_unload(timer.async_close)
     await timer.async_setup()
     library = await async_get_library(hass)
     if not library.view_registered:
@@ -52,15 +66,14 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
         library.view_registered = True
     library.async_set_folders(entry.entry_id, SoundSettings.from_options(entry.options).folders)
     entry.async_on_unload(lambda: library.async_set_folders(entry.entry_id, ()))
-    ambience = Ambience(entry, timer, library, ambience_store(hass, entry.entry_id))
+    sound = Ambience(entry, timer, library, ambience_store(hass, entry.entry_id))
+    entry.async_on_unload(sound.async_shutdown)
     lights = FocusLights(hass, entry, timer, lighting_store(hass, entry.entry_id))
     await lights.async_setup()
-    entry.runtime_data = TomatoesData(timer=timer, ambience=ambience, lights=lights)
-    entry.async_on_unload(timer.async_shutdown)
     entry.async_on_unload(lights.async_unload)
+    entry.runtime_data = TomatoesData(timer=timer, sound=sound, lights=lights)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    await ambience.async_setup()
-    entry.async_on_unload(ambience.async_shutdown)
+    await sound.async_setup()
     timer.async_announce_pending()
     return True
 
@@ -71,12 +84,41 @@ async def async_unload_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> None:
-    """Give back the players and lights a removed timer held; delete what it stored."""
-    await give_back_players(hass, entry.entry_id, entry.title)
-    await give_back_lights(hass, entry.entry_id)
-    await timer_store(hass, entry.entry_id).async_remove()
-    await ambience_store(hass, entry.entry_id).async_remove()
-    issues = ir.async_get(hass).issues
-    for domain, issue in list(issues):
-        if domain == DOMAIN and issue.startswith(issue_id(entry.entry_id, "")):
-            ir.async_delete_issue(hass, DOMAIN, issue)
+    """Give back what a deleted timer held, part by part, and delete what it stored."""
+    parts: tuple[tuple[str, GiveBack], ...] = (
+        ("media players", _async_give_back_players),
+        ("lights", _async_give_back_lights),
+        ("session", _async_remove_session),
+    )
+    for part, give_back in parts:
+        try:
+            await give_back(hass, entry.entry_id, entry.title)
+        except Exception:
+            # One part that cannot be given back must not keep the others.
+            _LOGGER.exception("%s: the %s could not be given back", entry.title, part)
+    _async_delete_issues(hass, entry.entry_id)
+
+
+async def _async_give_back_players(hass: HomeAssistant, entry_id: str, name: str) -> None:
+    """Give back the players a deleted timer held, then delete its sound store."""
+    try:
+        await give_back_players(hass, entry_id, name)
+    finally:
+        await ambience_store(hass, entry_id).async_remove()
+
+
+async def _async_give_back_lights(hass: HomeAssistant, entry_id: str, name: str) -> None:
+    """Give back the lights a deleted timer held (this deletes its lighting store)."""
+    await give_back_lights(hass, entry_id)
+
+
+async def _async_remove_session(hass: HomeAssistant, entry_id: str, name: str) -> None:
+    """Delete a deleted timer's stored session and the repair issue about it."""
+    await timer_store(hass, entry_id).async_remove()
+
+
+def _async_delete_issues(hass: HomeAssistant, entry_id: str) -> None:
+    """Delete every repair issue about a deleted timer (players, lights, damaged stores)."""
+    for domain, issue_id in list(ir.async_get(hass).issues):
+        if domain == DOMAIN and entry_id in issue_id:
+            ir.async_delete_issue(hass, DOMAIN, issue_id)

@@ -1,4 +1,8 @@
-"""Base entity of a Tomatoes timer: one device per timer, state written only on change."""
+"""Base entity of a Tomatoes timer: one device per timer, state written only on change.
+
+A write caused by an action carries the action's Context (the timer names it while it
+announces the change), so the logbook and automations see who changed the timer.
+"""
 
 from __future__ import annotations
 
@@ -47,4 +51,11 @@ class TomatoesEntity(Entity):
         shown = self._shown()
         if shown != self._written:
             self._written = shown
-            self.async_write_ha_state()
+            self.async_write_with_context()
+
+    @callback
+    def async_write_with_context(self) -> None:
+        """Write the state, in the Context of the action that changed the timer (if any)."""
+        if (context := self.timer.context) is not None:
+            self.async_set_context(context)
+        self.async_write_ha_state()

@@ -1,4 +1,4 @@
-"""Runtime data of a Tomatoes config entry."""
+"""Runtime data of a Tomatoes config entry: the timer and its two effects."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from .sound.ambience import Ambience
 from .timer import FocusTimer
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class TomatoesData:
     """What one loaded timer entry holds while it runs."""
 
     timer: FocusTimer
-    ambience: Ambience
+    sound: Ambience
     lights: FocusLights
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 
 from homeassistant.components.number import (
     NumberDeviceClass,
@@ -12,6 +13,7 @@ from homeassistant.components.number import (
 )
 from homeassistant.const import PERCENTAGE, EntityCategory, UnitOfTime
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import (
@@ -21,6 +23,7 @@ from .const import (
     CONF_SESSION_TARGET,
     CONF_SHORT_BREAK_MINUTES,
     DEFAULT_OPTIONS,
+    DOMAIN,
     LIMITS,
 )
 from .entity import TomatoesEntity
@@ -100,8 +103,16 @@ class TomatoesNumber(TomatoesEntity, NumberEntity):
         return float(self.entry.options.get(key, DEFAULT_OPTIONS[key]))
 
     async def async_set_native_value(self, value: float) -> None:
-        """Store the new value in the entry's options."""
-        await self.timer.async_update_options({self.entity_description.option: int(value)})
+        """Store the new value in the entry's options (a value that is not a number is refused)."""
+        if not math.isfinite(value):
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_number",
+                translation_placeholders={"value": str(value)},
+            )
+        await self.timer.async_update_options(
+            {self.entity_description.option: int(value)}, self._context
+        )
 
 
 class SoundVolumeNumber(TomatoesEntity, NumberEntity):
@@ -112,14 +123,14 @@ class SoundVolumeNumber(TomatoesEntity, NumberEntity):
     async def async_added_to_hass(self) -> None:
         """Also follow the sound options."""
         await super().async_added_to_hass()
-        ambience = self.entry.runtime_data.ambience
+        ambience = self.entry.runtime_data.sound
         self.async_on_remove(ambience.async_add_listener(self._async_timer_changed))
 
     @property
     def native_value(self) -> float:
         """Return the focus volume in percent."""
-        return round(self.entry.runtime_data.ambience.settings.volume * 100)
+        return round(self.entry.runtime_data.sound.settings.volume * 100)
 
     async def async_set_native_value(self, value: float) -> None:
         """Store the new volume and apply it to the players that play now."""
-        await self.entry.runtime_data.ambience.async_set_volume(value)
+        await self.entry.runtime_data.sound.async_set_volume(value)

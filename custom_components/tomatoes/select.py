@@ -50,11 +50,11 @@ class SoundSelect(TomatoesEntity, SelectEntity):
     async def async_added_to_hass(self) -> None:
         """Also follow the sound options and the library."""
         await super().async_added_to_hass()
-        ambience = self.entry.runtime_data.ambience
+        ambience = self.entry.runtime_data.sound
         self.async_on_remove(ambience.async_add_listener(self._async_timer_changed))
 
     def _choices(self) -> dict[str, str]:
-        ambience = self.entry.runtime_data.ambience
+        ambience = self.entry.runtime_data.sound
         return sound_choices(ambience.library, (ambience.settings.source,))
 
     @property
@@ -65,7 +65,7 @@ class SoundSelect(TomatoesEntity, SelectEntity):
     @property
     def current_option(self) -> str | None:
         """Return the label of the sound in use."""
-        source = self.entry.runtime_data.ambience.settings.source
+        source = self.entry.runtime_data.sound.settings.source
         return next((label for label, ref in self._choices().items() if ref == source), None)
 
     def _shown(self) -> object:
@@ -73,4 +73,4 @@ class SoundSelect(TomatoesEntity, SelectEntity):
 
     async def async_select_option(self, option: str) -> None:
         """Use the chosen sound (during focus the players switch to it at once)."""
-        await self.entry.runtime_data.ambience.async_set_source(self._choices()[option])
+        await self.entry.runtime_data.sound.async_set_source(self._choices()[option])
