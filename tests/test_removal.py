@@ -26,11 +26,11 @@ class Lamp(LightEntity):
     """A dimmable lamp that keeps what it is told, like a bulb."""
 
     _attr_should_poll = False
-    _attr_supported_color_modes = {ColorMode.BRIGHTNESS}
     _attr_color_mode = ColorMode.BRIGHTNESS
 
     def __init__(self) -> None:
         """Start on, at brightness 200."""
+        self._attr_supported_color_modes = {ColorMode.BRIGHTNESS}
         self._attr_name = "Desk"
         self._attr_unique_id = "desk_lamp"
         self._attr_is_on = True
@@ -112,9 +112,7 @@ async def test_deleting_a_timer_with_a_damaged_sound_store_gives_its_lights_back
     assert TIMER_KEY not in hass_storage
     assert SOUND_KEY not in hass_storage
     assert LIGHTS_KEY not in hass_storage
-    assert [
-        issue_id for domain, issue_id in issue_registry.issues if domain == DOMAIN
-    ] == []
+    assert [issue_id for domain, issue_id in issue_registry.issues if domain == DOMAIN] == []
 
 
 async def test_deleting_a_timer_whose_lights_cannot_be_given_back_still_deletes_its_session(
