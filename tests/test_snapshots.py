@@ -19,6 +19,7 @@ from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.json import json_dumps
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 from syrupy.filters import props
 
@@ -44,6 +45,12 @@ PLAYER = {
     "level": None,
     "position": 0,
 }
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Keep snapshots in tests/snapshots, as Home Assistant does, on every release."""
+    return snapshot.use_extension(HomeAssistantSnapshotExtension)
 
 
 def shown(hass: HomeAssistant, registry: er.EntityRegistry, entry_id: str) -> dict[str, Any]:
