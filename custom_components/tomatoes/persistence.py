@@ -55,12 +55,16 @@ def _member[E: StrEnum](kind: type[E], *, refused: E | None = None) -> Callable[
     return convert
 
 
+def _text(value: Any, what: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{value!r} is not {what}")
+    return value
+
+
 def _instant(value: Any) -> datetime | None:
-    if value is None:
+    if (text := _text(value, "a time")) is None:
         return None
-    if not isinstance(value, str):
-        raise TypeError(f"{value!r} is not a time")
-    instant = datetime.fromisoformat(value)
+    instant = datetime.fromisoformat(text)
     if instant.utcoffset() is None:
         raise ValueError(f"{value!r} has no time zone")
     return instant
@@ -91,19 +95,14 @@ def _count(value: Any) -> int:
 
 
 def _task(value: Any) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise TypeError(f"{value!r} is not a text")
-    if value is not None and len(value) > MAX_TASK_LENGTH:
+    if (text := _text(value, "a text")) is not None and len(text) > MAX_TASK_LENGTH:
         raise ValueError(f"longer than {MAX_TASK_LENGTH} characters")
-    return value
+    return text
 
 
 def _day(value: Any) -> date | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"{value!r} is not a day")
-    return date.fromisoformat(value)
+    text = _text(value, "a day")
+    return None if text is None else date.fromisoformat(text)
 
 
 def _day_stats(value: Any) -> DayStats:
