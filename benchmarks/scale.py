@@ -14,6 +14,7 @@ Usage: .venv/bin/python benchmarks/scale.py
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from datetime import timedelta
 import logging
 from pathlib import Path
@@ -70,17 +71,19 @@ async def test_timers(hass: HomeAssistant, freezer: FrozenDateTimeFactory, count
 
     writes: Counter[str] = Counter()
 
+    prefixes = tuple(f"{key}_" for key in keys)
+
+    @callback
+    def ours(event_data: Mapping[str, Any]) -> bool:
+        return str(event_data["entity_id"]).split(".", 1)[1].startswith(prefixes)
+
     @callback
     def on_write(event: Event[Any]) -> None:
-        entity_id = str(event.data["entity_id"])
-        name = entity_id.split(".", 1)[1]
-        if name.endswith(("_lamp", "_speaker")):
-            writes["devices"] += 1
-        elif name[:3] in keys:
-            writes["timer entities"] += 1
+        device = str(event.data["entity_id"]).endswith(("_lamp", "_speaker"))
+        writes["devices" if device else "timer entities"] += 1
 
-    hass.bus.async_listen(EVENT_STATE_CHANGED, on_write)
-    hass.bus.async_listen(EVENT_STATE_REPORTED, on_write)
+    hass.bus.async_listen(EVENT_STATE_CHANGED, on_write, event_filter=ours)
+    hass.bus.async_listen(EVENT_STATE_REPORTED, on_write, event_filter=ours)
 
     async def minute_after() -> None:
         for _ in range(60):

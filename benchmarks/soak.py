@@ -55,7 +55,11 @@ def figures(hass: HomeAssistant, storage: dict[str, Any]) -> dict[str, int]:
             session = dict(data["session"])
             stores["statistics days kept"] = len(session.pop("history", {}))
             data = {**data, "session": session}
-        name = key.split(".")[-1] if key.count(".") > 1 else "timer"
+        name = (
+            "timer"
+            if isinstance(value["data"], dict) and "session" in value["data"]
+            else (key.split(".")[-1])
+        )
         stores[f"store {name} (bytes)"] = len(json.dumps(data))
     return {
         "bus listeners": sum(hass.bus.async_listeners().values()),
@@ -93,8 +97,9 @@ async def test_thirty_days(
         async_fire_time_changed(hass)
         await hass.async_block_till_done()
 
-    tracemalloc.start()
+    tracemalloc.start(8)
     seen: dict[int, dict[str, int]] = {}
+    snapshots: dict[int, tracemalloc.Snapshot] = {}
     blocks = 0
     for day in range(1, DAYS + 1):
         await tick(timedelta(hours=1))  # 08:00
@@ -108,6 +113,8 @@ async def test_thirty_days(
         await tick(timedelta(hours=13, minutes=59))  # 07:00 the next day
         if day in (1, DAYS):
             seen[day] = figures(hass, hass_storage)
+            snapshots[day] = tracemalloc.take_snapshot()
+    grew = snapshots[DAYS].compare_to(snapshots[1], "traceback")[:3]
     tracemalloc.stop()
     lamp = hass.states.get("light.soak_lamp")
     speaker = hass.states.get("media_player.soak_speaker")
@@ -123,6 +130,16 @@ async def test_thirty_days(
         f"lamp {lamp.attributes.get('brightness') if lamp else '?'} (was 200), "
         f"speaker {speaker.attributes.get('volume_level') if speaker else '?'} (was 0.5)"
     )
+    print("where memory grew most (allocation sites, day 1 to the last day):")
+    for stat in grew:
+        frames = [
+            f"{frame.filename.split('site-packages/')[-1]}:{frame.lineno}"
+            for frame in stat.traceback
+        ]
+        print(
+            f"  {stat.size_diff // 1024:+} KiB in {stat.count_diff:+} blocks:",
+            " < ".join(reversed(frames[-4:])),
+        )
     grown = [
         key
         for key in seen[1]
