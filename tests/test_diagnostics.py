@@ -19,7 +19,7 @@ async def test_diagnostics(
     result = await async_get_config_entry_diagnostics(hass, init_integration)
     assert result["entry"]["title"] == "Study"
     assert result["entry"]["options"]["focus_minutes"] == 25
-    assert result["session"]["phase"] == "focus"
-    assert result["session"]["task"] == "**REDACTED**"
-    assert result["next_deadline"] == "2026-11-26T01:25:00-08:00"
+    assert result["timer"]["session"]["phase"] == "focus"
+    assert result["timer"]["session"]["task"] == "**REDACTED**"
+    assert result["timer"]["next_deadline"] == "2026-11-26T01:25:00-08:00"
     assert "Secret plan" not in str(result)

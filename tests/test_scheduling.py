@@ -14,8 +14,8 @@ from homeassistant.exceptions import ServiceValidationError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.tomatoes import timer as timer_module
 from custom_components.tomatoes.const import DOMAIN
+from custom_components.tomatoes.toolkit import lifecycle as lifecycle_module
 
 from .conftest import Advance
 
@@ -27,7 +27,7 @@ class ScheduleCounter:
         """Start with nothing pending."""
         self.pending: set[int] = set()
         self.made = 0
-        self.real = timer_module.async_track_point_in_utc_time
+        self.real = lifecycle_module.async_track_point_in_utc_time
 
     def __call__(
         self, hass: HomeAssistant, action: Callable[[datetime], Any], point: datetime
@@ -55,7 +55,7 @@ class ScheduleCounter:
 def counter() -> ScheduleCounter:
     """Count the callbacks the timer keeps scheduled."""
     counting = ScheduleCounter()
-    with patch.object(timer_module, "async_track_point_in_utc_time", counting):
+    with patch.object(lifecycle_module, "async_track_point_in_utc_time", counting):
         yield counting
 
 
@@ -63,6 +63,7 @@ OPERATIONS: list[tuple[str, dict[str, Any]]] = [
     ("start", {}),
     ("start", {"phase": "short_break"}),
     ("start", {"duration": {"minutes": 3}}),
+    ("start", {"phase": "focus", "restart": True}),
     ("pause", {}),
     ("resume", {}),
     ("toggle", {}),

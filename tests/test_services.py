@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import device_registry as dr
 import pytest
@@ -189,3 +189,51 @@ async def test_with_several_timers_a_target_is_needed(
     )
     assert response is not None
     assert response["name"] == "Kitchen"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_a_running_focus_block_is_not_lost_to_a_tap(
+    hass: HomeAssistant, advance: Advance
+) -> None:
+    """Issue 8: "Start focus" during a block keeps it; replacing it takes restart."""
+    await call(hass, "start", {"task": "Report"})
+    await advance(timedelta(minutes=10))
+    await hass.services.async_call(
+        "button", "press", {"entity_id": "button.study_start_focus"}, blocking=True
+    )
+    assert state(hass, "sensor.study_phase") == "focus"
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:25:00+00:00"
+
+    before = {s.entity_id: s.state for s in hass.states.async_all()}
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, "start", {"phase": "short_break"})
+    assert err.value.translation_key == "focus_running"
+    assert err.value.translation_placeholders == {"name": "Study"}
+    assert {s.entity_id: s.state for s in hass.states.async_all()} == before
+
+    # A paused block is resumed by "Start focus", not started afresh.
+    await call(hass, "pause")
+    await advance(timedelta(minutes=5))
+    await hass.services.async_call(
+        "button", "press", {"entity_id": "button.study_start_focus"}, blocking=True
+    )
+    assert state(hass, "sensor.study_status") == "running"
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:30:00+00:00"
+
+    # Restarting is an explicit choice: the block is replaced and not counted.
+    await call(hass, "start", {"phase": "focus", "duration": {"minutes": 50}, "restart": True})
+    assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T10:05:00+00:00"
+    assert state(hass, "sensor.study_focus_blocks_today") == "0"
+    assert state(hass, "sensor.study_focus_time_today") == "10.0"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_entities_changed_by_an_action_carry_its_context(hass: HomeAssistant) -> None:
+    context = Context()
+    await hass.services.async_call(
+        DOMAIN, "start", {"task": "Plan"}, blocking=True, context=context
+    )
+    for entity_id in ("sensor.study_phase", "sensor.study_status", "event.study_transition"):
+        changed = hass.states.get(entity_id)
+        assert changed is not None
+        assert changed.context.id == context.id, entity_id

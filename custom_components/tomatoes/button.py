@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .engine import Phase
@@ -27,30 +27,30 @@ PARALLEL_UPDATES = 0
 class TomatoesButtonEntityDescription(ButtonEntityDescription):
     """Describes a Tomatoes button and what pressing it does."""
 
-    press_fn: Callable[[FocusTimer], Coroutine[Any, Any, None]]
+    press_fn: Callable[[FocusTimer, Context | None], Coroutine[Any, Any, None]]
 
 
 BUTTONS: tuple[TomatoesButtonEntityDescription, ...] = (
     TomatoesButtonEntityDescription(
         key="start_focus",
         translation_key="start_focus",
-        press_fn=lambda timer: timer.async_start(Phase.FOCUS),
+        press_fn=lambda timer, context: timer.async_start(Phase.FOCUS, context=context),
     ),
     TomatoesButtonEntityDescription(
         key="pause_resume",
         translation_key="pause_resume",
         entity_registry_enabled_default=False,
-        press_fn=lambda timer: timer.async_toggle(),
+        press_fn=FocusTimer.async_toggle,
     ),
     TomatoesButtonEntityDescription(
         key="skip",
         translation_key="skip",
-        press_fn=lambda timer: timer.async_skip(),
+        press_fn=FocusTimer.async_skip,
     ),
     TomatoesButtonEntityDescription(
         key="stop",
         translation_key="stop",
-        press_fn=lambda timer: timer.async_stop(),
+        press_fn=FocusTimer.async_stop,
     ),
 )
 
@@ -70,5 +70,5 @@ class TomatoesButton(TomatoesEntity, ButtonEntity):
     entity_description: TomatoesButtonEntityDescription
 
     async def async_press(self) -> None:
-        """Send the command."""
-        await self.entity_description.press_fn(self.timer)
+        """Send the command, in the Context of the press (set by Home Assistant)."""
+        await self.entity_description.press_fn(self.timer, self._context)

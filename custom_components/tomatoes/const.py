@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, Final
 
-from .engine import Settings
+from .settings import Settings
 
 DOMAIN: Final = "tomatoes"
 

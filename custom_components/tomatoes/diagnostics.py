@@ -1,4 +1,10 @@
-"""Diagnostics of a Tomatoes timer: settings, session, schedule, sound (task redacted)."""
+"""Diagnostics of a Tomatoes timer: settings, session, schedule, sound and lights.
+
+Redacted everywhere in the result (Home Assistant's `async_redact_data` over the whole of it):
+the task label, sounds given as references (a stream URL can carry credentials), the user's
+folder paths and what players were playing. The sections are named so that no section's
+name is one of those keys.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +14,35 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
 from .models import TomatoesConfigEntry
+from .sound.options import CONF_SOUND_BREAK_SOURCE, CONF_SOUND_FOLDERS, CONF_SOUND_SOURCE
 
-TO_REDACT = {"task"}
+TO_REDACT = {
+    "task",
+    CONF_SOUND_SOURCE,
+    CONF_SOUND_BREAK_SOURCE,
+    CONF_SOUND_FOLDERS,
+    "sound",
+    "switch_to",
+    "content_id",
+    "media_content_id",
+    "url",
+    "path",
+    "folders",
+}
+"""Keys whose values are personal at any depth: labels, sound references, paths, content."""
 
 
 async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: TomatoesConfigEntry
 ) -> dict[str, Any]:
-    """Return what helps to understand a timer's behaviour, without personal labels."""
-    timer = entry.runtime_data.timer
-    deadline = timer.session.next_deadline()
-    return {
-        "entry": {"title": entry.title, "options": dict(entry.options)},
-        "session": async_redact_data(timer.session.to_dict(), TO_REDACT),
-        "next_deadline": deadline.isoformat() if deadline else None,
-        "sound": entry.runtime_data.sound.diagnostics(),
-        "lighting": entry.runtime_data.lights.diagnostics(),
-    }
+    """Return what helps to understand a timer's behaviour, without personal data."""
+    data = entry.runtime_data
+    return async_redact_data(
+        {
+            "entry": {"title": entry.title, "options": dict(entry.options)},
+            "timer": data.timer.diagnostics(),
+            "ambient_sound": data.sound.diagnostics(),
+            "lighting": data.lights.diagnostics(),
+        },
+        TO_REDACT,
+    )

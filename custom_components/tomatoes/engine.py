@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
-HISTORY_DAYS = 31
-"""How many past days of statistics a session keeps (older days are dropped)."""
+from .settings import Settings
+from .stats import DayStats, Statistics
 
 
 class Phase(StrEnum):
@@ -63,40 +63,6 @@ class InvalidOperationError(Exception):
         self.key = key
 
 
-@dataclass(frozen=True, kw_only=True)
-class Settings:
-    """The rules of one timer: durations, long break rhythm and auto-start."""
-
-    focus: timedelta = timedelta(minutes=25)
-    short_break: timedelta = timedelta(minutes=5)
-    long_break: timedelta = timedelta(minutes=15)
-    long_break_every: int = 4
-    auto_start_breaks: bool = True
-    auto_start_focus: bool = False
-    session_target: int = 0
-    idle_reset: timedelta = timedelta(minutes=60)
-
-    def __post_init__(self) -> None:
-        """Refuse settings that would make the cycle meaningless."""
-        for value in (self.focus, self.short_break, self.long_break):
-            if value <= timedelta(0):
-                raise ValueError("durations must be positive")
-        if self.long_break_every < 1:
-            raise ValueError("long_break_every must be at least 1")
-        if self.session_target < 0:
-            raise ValueError("session_target must not be negative")
-
-    def duration(self, phase: Phase) -> timedelta:
-        """Return the configured length of a phase."""
-        if phase is Phase.FOCUS:
-            return self.focus
-        if phase is Phase.SHORT_BREAK:
-            return self.short_break
-        if phase is Phase.LONG_BREAK:
-            return self.long_break
-        raise ValueError(phase)
-
-
 @dataclass(frozen=True)
 class Event:
     """A transition the session went through, at the instant it happened."""
@@ -105,22 +71,6 @@ class Event:
     at: datetime
     phase: Phase
     data: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class DayStats:
-    """Completed focus blocks and focused seconds of one local day."""
-
-    blocks: int = 0
-    focus_seconds: float = 0.0
-
-
-def _dt(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
-
-
-def _td(value: float | None) -> timedelta | None:
-    return None if value is None else timedelta(seconds=value)
 
 
 class Session:
@@ -142,9 +92,7 @@ class Session:
         self.cycle_blocks = 0
         self.session_blocks = 0
         self.idle_since: datetime | None = None
-        self.day: date | None = None
-        self.today = DayStats()
-        self.history: dict[str, DayStats] = {}
+        self.stats = Statistics()
 
     # ----------------------------------------------------------------- queries
 
@@ -154,9 +102,7 @@ class Session:
 
     def stats_for(self, day: date) -> DayStats:
         """Return the statistics of a day (today's or a kept past day)."""
-        if day == self.day:
-            return self.today
-        return self.history.get(day.isoformat(), DayStats())
+        return self.stats.for_day(day)
 
     def time_left(self, now: datetime) -> timedelta | None:
         """Return the time left in the phase (never negative), or None when idle."""
@@ -192,13 +138,26 @@ class Session:
         phase: Phase | None = None,
         duration: timedelta | None = None,
         task: str | None = None,
+        *,
+        restart: bool = False,
     ) -> list[Event]:
-        """Start a phase now (by default the next one), replacing any current one."""
+        """Start a phase now (by default the next one), replacing a break or, on request, focus.
+
+        A focus block that runs or is paused is kept unless ``restart`` is given: a start
+        that asks for nothing else (no other phase, no duration) resumes it if paused and
+        takes a new task label; anything else is refused, so no block is lost to a tap.
+        """
         if phase is Phase.IDLE:
             raise InvalidOperationError("invalid_phase")
         if duration is not None and duration <= timedelta(0):
             raise InvalidOperationError("invalid_duration")
         events = self._housekeeping(now)
+        if self.phase is Phase.FOCUS and not restart:
+            if phase not in (None, Phase.FOCUS) or duration is not None:
+                raise InvalidOperationError("focus_running")
+            if task is not None:
+                self.task = task.strip() or None
+            return events + self.resume(now)
         if self.status in (Status.RUNNING, Status.PAUSED):
             events.append(self._event(EventType.SKIPPED, now))
             self._end_run(now)
@@ -319,7 +278,7 @@ class Session:
         if phase is Phase.FOCUS:
             self.cycle_blocks += 1
             self.session_blocks += 1
-            self.today = DayStats(self.today.blocks + 1, self.today.focus_seconds)
+            self.stats.add(self.local_day(at), blocks=1)
             events = [self._event(EventType.FOCUS_COMPLETED, at)]
             target = self.settings.session_target
             if target and self.session_blocks >= target:
@@ -344,7 +303,7 @@ class Session:
         return events
 
     def _begin(self, phase: Phase, at: datetime, duration: timedelta | None) -> Event:
-        planned = duration or self.settings.duration(phase)
+        planned = duration or self.length(phase)
         if phase is Phase.LONG_BREAK:
             self.cycle_blocks = 0
         self.phase = phase
@@ -372,6 +331,12 @@ class Session:
         self.elapsed = timedelta(0)
         self.idle_since = at
 
+    def length(self, phase: Phase) -> timedelta:
+        """Return the configured length of a phase."""
+        if phase is Phase.FOCUS:
+            return self.settings.focus
+        return self.settings.long_break if phase is Phase.LONG_BREAK else self.settings.short_break
+
     def _break_after_focus(self, *, counted: bool) -> Phase:
         blocks = self.cycle_blocks + (1 if counted else 0)
         if blocks >= self.settings.long_break_every:
@@ -386,22 +351,7 @@ class Session:
         self.elapsed += ran
         self.run_started = None
         if self.phase is Phase.FOCUS:
-            self._roll_day(at)
-            self.today = DayStats(self.today.blocks, self.today.focus_seconds + ran.total_seconds())
-
-    def _roll_day(self, at: datetime) -> None:
-        day = self.local_day(at)
-        if self.day == day:
-            return
-        if self.day is not None and self.day > day:
-            # A clock that went backwards never rewrites a day already counted.
-            return
-        if self.day is not None and (self.today.blocks or self.today.focus_seconds):
-            self.history[self.day.isoformat()] = self.today
-            for old in sorted(self.history)[:-HISTORY_DAYS]:
-                del self.history[old]
-        self.day = day
-        self.today = DayStats()
+            self.stats.add(self.local_day(at), seconds=ran.total_seconds())
 
     def _event(
         self, kind: EventType, at: datetime, phase: Phase | None = None, **extra: Any
@@ -437,40 +387,8 @@ class Session:
             "cycle_blocks": self.cycle_blocks,
             "session_blocks": self.session_blocks,
             "idle_since": self.idle_since.isoformat() if self.idle_since else None,
-            "day": self.day.isoformat() if self.day else None,
-            "today": [self.today.blocks, self.today.focus_seconds],
-            "history": {
-                day: [stats.blocks, stats.focus_seconds] for day, stats in self.history.items()
-            },
+            **self.stats.as_dict(),
         }
-
-    @classmethod
-    def from_dict(
-        cls, data: dict[str, Any], settings: Settings | None = None, tz: tzinfo = UTC
-    ) -> Session:
-        """Rebuild a session from ``to_dict`` output."""
-        session = cls(settings, tz)
-        session.phase = Phase(data["phase"])
-        session.status = Status(data["status"])
-        session.next_phase = Phase(data["next_phase"])
-        session.ends_at = _dt(data.get("ends_at"))
-        session.remaining = _td(data.get("remaining"))
-        session.planned = _td(data.get("planned"))
-        session.run_started = _dt(data.get("run_started"))
-        session.elapsed = timedelta(seconds=data.get("elapsed", 0))
-        session.task = data.get("task")
-        session.cycle_blocks = int(data.get("cycle_blocks", 0))
-        session.session_blocks = int(data.get("session_blocks", 0))
-        session.idle_since = _dt(data.get("idle_since"))
-        day = data.get("day")
-        session.day = date.fromisoformat(day) if day else None
-        blocks, seconds = data.get("today", [0, 0.0])
-        session.today = DayStats(int(blocks), float(seconds))
-        session.history = {
-            key: DayStats(int(value[0]), float(value[1]))
-            for key, value in data.get("history", {}).items()
-        }
-        return session
 
 
 def _minutes(value: timedelta) -> float:

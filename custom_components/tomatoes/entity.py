@@ -4,6 +4,9 @@ A timer is a device (not a service): Home Assistant then counts "1 device" on th
 integration page, as the README speaks of devices. ``entry_type=None`` is explicit so that
 devices registered as services by earlier versions are updated in place (same device id,
 same entities).
+
+A write caused by an action carries the action's Context (the timer names it while it
+announces the change), so the logbook and automations see who changed the timer.
 """
 
 from __future__ import annotations
@@ -53,4 +56,11 @@ class TomatoesEntity(Entity):
         shown = self._shown()
         if shown != self._written:
             self._written = shown
-            self.async_write_ha_state()
+            self.async_write_with_context()
+
+    @callback
+    def async_write_with_context(self) -> None:
+        """Write the state, in the Context of the action that changed the timer (if any)."""
+        if (context := self.timer.context) is not None:
+            self.async_set_context(context)
+        self.async_write_ha_state()

@@ -43,4 +43,4 @@ class TransitionEventEntity(TomatoesEntity, EventEntity):
     @callback
     def _async_transition(self, event: Event) -> None:
         self._trigger_event(str(event.type), event.data)
-        self.async_write_ha_state()
+        self.async_write_with_context()

@@ -154,7 +154,9 @@ class StartFocusHandler(TomatoesIntentHandler):
         duration = _minutes(values, MAX_START_MINUTES)
         if (preset := values.get(vc.SLOT_PRESET)) is not None:
             await timer.async_update_options(PRESETS[preset])
-        await timer.async_start(Phase.FOCUS, duration, values.get(vc.SLOT_TASK))
+        # Spoken minutes or a preset ask for a new block; a plain "start focus" keeps one.
+        restart = duration is not None or preset is not None
+        await timer.async_start(Phase.FOCUS, duration, values.get(vc.SLOT_TASK), restart=restart)
         return started(timer, language)
 
 
@@ -175,7 +177,7 @@ class StartBreakHandler(TomatoesIntentHandler):
             phase = due if due in BREAKS else Phase.SHORT_BREAK
         else:
             phase = Phase.LONG_BREAK if long_break else Phase.SHORT_BREAK
-        await timer.async_start(phase, duration)
+        await timer.async_start(phase, duration, restart=True)  # asking for a break is explicit
         return started(timer, language)
 
 

@@ -1,4 +1,4 @@
-"""Runtime data of a Tomatoes config entry."""
+"""Runtime data of a Tomatoes config entry: the timer and its two effects."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .sound import SoundEffect
 from .timer import FocusTimer
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class TomatoesData:
     """What one loaded timer entry holds while it runs."""
 

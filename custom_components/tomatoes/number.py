@@ -104,8 +104,16 @@ class TomatoesNumber(TomatoesEntity, NumberEntity):
         return float(self.entry.options.get(key, DEFAULT_OPTIONS[key]))
 
     async def async_set_native_value(self, value: float) -> None:
-        """Store the new value in the entry's options."""
-        await self.timer.async_update_options({self.entity_description.option: int(value)})
+        """Store the new value in the entry's options (a value that is not a number is refused)."""
+        if not math.isfinite(value):
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_number",
+                translation_placeholders={"value": str(value)},
+            )
+        await self.timer.async_update_options(
+            {self.entity_description.option: int(value)}, self._context
+        )
 
 
 class SoundVolumeNumber(SoundEntity, NumberEntity):

@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from homeassistant.core import (
+    Context,
     HomeAssistant,
     ServiceCall,
     ServiceResponse,
@@ -40,6 +41,7 @@ ATTR_DURATION = "duration"
 ATTR_PRESET = "preset"
 ATTR_TASK = "task"
 ATTR_MINUTES = "minutes"
+ATTR_RESTART = "restart"
 
 MAX_DURATION = timedelta(hours=24)
 MAX_EXTENSION_MINUTES = 240
@@ -50,6 +52,7 @@ START_SCHEMA = TARGET_SCHEMA.extend(
         vol.Optional(ATTR_DURATION): cv.time_period,
         vol.Optional(ATTR_PRESET): cv.string,
         vol.Optional(ATTR_TASK): vol.All(cv.string, vol.Length(max=255)),
+        vol.Optional(ATTR_RESTART, default=False): cv.boolean,
     }
 )
 EXTEND_SCHEMA = TARGET_SCHEMA.extend({vol.Required(ATTR_MINUTES): vol.Coerce(float)})
@@ -75,8 +78,14 @@ async def _async_start(call: ServiceCall) -> None:
     timers = await _async_timers(call)
     for timer in timers:
         if preset is not None:
-            await timer.async_update_options(PRESETS[preset])
-        await timer.async_start(phase, duration, call.data.get(ATTR_TASK))
+            await timer.async_update_options(PRESETS[preset], call.context)
+        await timer.async_start(
+            phase,
+            duration,
+            call.data.get(ATTR_TASK),
+            restart=call.data[ATTR_RESTART],
+            context=call.context,
+        )
 
 
 async def _async_extend(call: ServiceCall) -> None:
@@ -84,10 +93,10 @@ async def _async_extend(call: ServiceCall) -> None:
     if not 0 < minutes <= MAX_EXTENSION_MINUTES:
         raise action_error("invalid_extension")
     for timer in await _async_timers(call):
-        await timer.async_extend(timedelta(minutes=minutes))
+        await timer.async_extend(timedelta(minutes=minutes), call.context)
 
 
-type Command = Callable[[FocusTimer], Coroutine[Any, Any, None]]
+type Command = Callable[[FocusTimer, Context | None], Coroutine[Any, Any, None]]
 
 
 def _command(command: Command) -> Callable[[ServiceCall], Coroutine[Any, Any, None]]:
@@ -95,7 +104,7 @@ def _command(command: Command) -> Callable[[ServiceCall], Coroutine[Any, Any, No
 
     async def handler(call: ServiceCall) -> None:
         for timer in await _async_timers(call):
-            await command(timer)
+            await command(timer, call.context)
 
     return handler
 

@@ -72,7 +72,7 @@ def timer_view(hass: HomeAssistant, entry: TomatoesConfigEntry) -> dict[str, Any
         "next_duration": (
             None
             if session.next_phase is Phase.IDLE
-            else session.settings.duration(session.next_phase).total_seconds()
+            else session.length(session.next_phase).total_seconds()
         ),
         "server_time": dt_util.utcnow().isoformat(),
         "cycle_blocks": session.cycle_blocks,

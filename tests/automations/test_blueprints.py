@@ -219,7 +219,7 @@ async def test_the_focus_guard_pauses_when_away_and_resumes_on_return(
     await present("off")
     await tick(hass, freezer, timedelta(minutes=3))
     assert state(hass, "sensor.study_status") == "paused"
-    await act(hass, "start", phase="short_break")
+    await act(hass, "start", phase="short_break", restart=True)
     await present("on")
     assert state(hass, "sensor.study_phase") == "short_break"
     assert state(hass, "sensor.study_status") == "running"

@@ -222,6 +222,7 @@ async def test_triggers_follow_a_reloaded_timer(
     await hass.async_block_till_done()
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
+    await call(hass, "stop")
     await call(hass, "start", phase="focus")
     assert recorded(calls, "event") == [("focus started", "focus_started")] * 2
 

@@ -8,8 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from custom_components.tomatoes.engine import (
-    HISTORY_DAYS,
-    DayStats,
     EventType as E,
     InvalidOperationError,
     Phase as P,
@@ -17,6 +15,8 @@ from custom_components.tomatoes.engine import (
     Settings,
     Status as S,
 )
+from custom_components.tomatoes.persistence import parse_session
+from custom_components.tomatoes.stats import HISTORY_DAYS, DayStats
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)
@@ -35,8 +35,8 @@ def test_classic_cycle_runs_by_itself_with_a_long_break_after_four_blocks() -> N
     assert breaks == [P.SHORT_BREAK] * 3 + [P.LONG_BREAK]
     session.advance(T0 + timedelta(minutes=4 * 25 + 3 * 5 + 15))
     assert (session.phase, session.next_phase) == (P.FOCUS, P.SHORT_BREAK)
-    assert session.today.blocks == 4
-    assert session.today.focus_seconds == 4 * 25 * 60
+    assert session.stats.today.blocks == 4
+    assert session.stats.today.focus_seconds == 4 * 25 * 60
 
 
 def test_transitions_happen_at_the_scheduled_instant_not_when_noticed() -> None:
@@ -96,15 +96,15 @@ def test_cycle_count_resets_after_the_idle_time() -> None:
     assert session.advance(T0 + 55 * MIN) == []
     assert (session.status, session.next_phase, session.cycle_blocks) == (S.IDLE, P.FOCUS, 0)
     assert session.next_deadline() is None
-    assert session.today.blocks == 1, "statistics are not part of the cycle"
+    assert session.stats.today.blocks == 1, "statistics are not part of the cycle"
 
 
 def test_skipping_focus_does_not_count_it_but_keeps_the_focused_time() -> None:
     session = Session()
     session.start(T0)
     session.skip(T0 + 10 * MIN)
-    assert (session.phase, session.today.blocks) == (P.SHORT_BREAK, 0)
-    assert session.today.focus_seconds == 600
+    assert (session.phase, session.stats.today.blocks) == (P.SHORT_BREAK, 0)
+    assert session.stats.today.focus_seconds == 600
 
 
 def test_skipping_a_waiting_long_break_starts_a_new_cycle() -> None:
@@ -126,7 +126,7 @@ def test_pause_keeps_the_time_left_and_resume_moves_the_end() -> None:
     session.resume(T0 + 60 * MIN)
     assert session.ends_at == T0 + 75 * MIN
     session.advance(T0 + 75 * MIN)
-    assert session.today.focus_seconds == 25 * 60
+    assert session.stats.today.focus_seconds == 25 * 60
 
 
 def test_extend_adds_to_the_end_and_the_plan() -> None:
@@ -181,13 +181,38 @@ def test_task_label_follows_the_session() -> None:
     assert session.task is None
 
 
+def test_a_running_focus_block_is_not_lost_to_a_start() -> None:
+    session = Session()
+    session.start(T0, task="Report")
+    # Pressing "start" again keeps the block; a new task label is taken.
+    assert session.start(T0 + 10 * MIN, P.FOCUS, task="Slides") == []
+    assert (session.phase, session.ends_at, session.task) == (P.FOCUS, T0 + 25 * MIN, "Slides")
+    # Asking for something else is refused and changes nothing.
+    before = session.to_dict()
+    for phase, duration in ((P.SHORT_BREAK, None), (None, 50 * MIN), (P.FOCUS, 50 * MIN)):
+        with pytest.raises(InvalidOperationError) as err:
+            session.start(T0 + 11 * MIN, phase, duration)
+        assert err.value.key == "focus_running"
+        assert session.to_dict() == before
+    # A paused block is resumed with the time it had left.
+    session.pause(T0 + 15 * MIN)
+    events = session.start(T0 + 40 * MIN)
+    assert [event.type for event in events] == [E.RESUMED]
+    assert session.ends_at == T0 + 50 * MIN
+    # Only an explicit restart replaces it: the block is not counted, its minutes are.
+    events = session.start(T0 + 45 * MIN, P.FOCUS, 50 * MIN, restart=True)
+    assert [event.type for event in events] == [E.SKIPPED, E.FOCUS_STARTED]
+    assert session.ends_at == T0 + 95 * MIN
+    assert session.stats.today == DayStats(0, 20 * 60.0)
+
+
 def test_statistics_belong_to_the_local_day_and_are_kept_across_days() -> None:
     amsterdam = ZoneInfo("Europe/Amsterdam")
     session = Session(Settings(), tz=amsterdam)
     # 23:00 UTC is midnight in Amsterdam: this block ends on the 27th locally.
     session.start(datetime(2026, 11, 26, 22, 40, tzinfo=UTC))
     session.advance(datetime(2026, 11, 26, 23, 5, tzinfo=UTC))
-    assert session.day == date(2026, 11, 27)
+    assert session.stats.day == date(2026, 11, 27)
     assert session.stats_for(date(2026, 11, 27)).blocks == 1
     session.start(datetime(2026, 11, 27, 23, 0, tzinfo=UTC), P.FOCUS)
     session.advance(datetime(2026, 11, 27, 23, 30, tzinfo=UTC))
@@ -202,8 +227,8 @@ def test_history_is_bounded() -> None:
         at = start + timedelta(days=day)
         session.start(at, P.FOCUS)
         session.stop(at + MIN)
-    assert len(session.history) == HISTORY_DAYS
-    assert min(session.history) == (T0 + timedelta(days=9)).date().isoformat()
+    assert len(session.stats.history) == HISTORY_DAYS
+    assert min(session.stats.history) == (T0 + timedelta(days=9)).date().isoformat()
 
 
 def test_a_clock_that_goes_back_never_rewrites_a_counted_day() -> None:
@@ -212,8 +237,8 @@ def test_a_clock_that_goes_back_never_rewrites_a_counted_day() -> None:
     session.stop(T0 + 10 * MIN)
     session.start(T0 - timedelta(days=1), P.FOCUS)
     session.stop(T0 - timedelta(days=1) + 5 * MIN)
-    assert session.day == T0.date()
-    assert session.today.focus_seconds == 900
+    assert session.stats.day == T0.date()
+    assert session.stats.today.focus_seconds == 900
 
 
 def test_round_trip_through_storage() -> None:
@@ -222,8 +247,9 @@ def test_round_trip_through_storage() -> None:
     session.advance(T0 + 25 * MIN)
     session.start(T0 + 26 * MIN)
     session.pause(T0 + 27 * MIN)
-    session.history["2026-11-25"] = DayStats(3, 4500.0)
-    copy = Session.from_dict(session.to_dict(), session.settings)
+    session.stats.history["2026-11-25"] = DayStats(3, 4500.0)
+    copy, problems = parse_session({"session": session.to_dict()}, session.settings, UTC)
+    assert problems == []
     assert copy.to_dict() == session.to_dict()
     assert copy.time_left(T0 + 99 * MIN) == 4 * MIN
 
@@ -239,5 +265,3 @@ def test_new_settings_apply_to_the_next_phase() -> None:
     ready.advance(T0 + 25 * MIN)
     ready.apply_settings(Settings(auto_start_breaks=False, long_break_every=1))
     assert ready.next_phase is P.LONG_BREAK
-    with pytest.raises(ValueError):  # noqa: PT011
-        Settings().duration(P.IDLE)

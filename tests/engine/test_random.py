@@ -14,6 +14,7 @@ from custom_components.tomatoes.engine import (
     Settings,
     Status,
 )
+from custom_components.tomatoes.persistence import parse_session
 
 T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
 PHASES = [None, Phase.FOCUS, Phase.SHORT_BREAK, Phase.LONG_BREAK]
@@ -83,7 +84,8 @@ def test_random_sequences_keep_the_invariants(seed: int) -> None:
             session.advance(now)
         check_invariants(session, now)
         if rng.random() < 0.1:
-            session = Session.from_dict(session.to_dict(), session.settings)
+            session, problems = parse_session({"session": session.to_dict()}, session.settings, UTC)
+            assert problems == [], "every session the engine makes is stored intact"
         today = session.stats_for(session.local_day(now))
         before = seen.get(session.local_day(now), (0, 0.0))
         # Counts never decrease within a day.

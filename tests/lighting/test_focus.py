@@ -98,7 +98,7 @@ async def test_a_light_group_is_dimmed_member_by_member(
     touched = {call.entity_id for call in light_calls(service_events)}
     assert "light.shelf" not in touched
     assert {"light.shelf_left", "light.shelf_right"} <= touched
-    await start(hass, phase="short_break")
+    await start(hass, phase="short_break", restart=True)
     # Members differed (120 and 60): each gets its own level back.
     assert hass.states.get("light.shelf_left").attributes["brightness"] == 120
     assert hass.states.get("light.shelf_right").attributes["brightness"] == 60
@@ -125,7 +125,7 @@ async def test_colour_temperature_goes_to_the_lights_that_can_show_it(
     assert bench["strip"].received[-1]["rgb_color"] != (255, 40, 0)
     assert light_view(hass, "light.desk")["color_temp_kelvin"] == 2700
 
-    await start(hass, phase="short_break")
+    await start(hass, phase="short_break", restart=True)
     assert light_view(hass, "light.desk")["color_temp_kelvin"] == 4000
     strip = light_view(hass, "light.strip")
     assert strip["color_mode"] == "rgb"
@@ -214,7 +214,7 @@ async def test_a_light_already_as_it_was_gets_no_restore_call(
     # The ceiling was at full brightness already; the desk went up to it.
     assert hass.states.get("light.desk").attributes["brightness"] == 255
     service_events.clear()
-    await start(hass, phase="short_break")
+    await start(hass, phase="short_break", restart=True)
     restored = {call.entity_id for call in light_calls(service_events)}
     assert "light.desk" in restored
     assert "light.ceiling" not in restored

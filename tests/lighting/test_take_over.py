@@ -91,7 +91,7 @@ async def test_a_change_reported_by_the_device_is_a_take_over_too(
     bench["ceiling"].by_hand(on=False)  # the wall switch
     await hass.async_block_till_done()
     assert hass.states.get(SWITCH).attributes["taken_over"] == ["light.ceiling"]
-    await start(hass, phase="short_break")
+    await start(hass, phase="short_break", restart=True)
     assert hass.states.get("light.ceiling").state == STATE_OFF
 
 
@@ -178,9 +178,9 @@ async def test_a_taken_over_light_joins_the_next_block_with_a_fresh_snapshot(
     await call(hass, "light", "turn_on", entity_id="light.desk", brightness=240)
     await advance(timedelta(minutes=24))
     assert brightness(hass, "light.desk") == 240
-    await start(hass, phase="focus")
+    await start(hass, phase="focus", restart=True)
     assert brightness(hass, "light.desk") == FOCUS_BRIGHTNESS
-    await start(hass, phase="short_break")
+    await start(hass, phase="short_break", restart=True)
     assert brightness(hass, "light.desk") == 240
 
 
@@ -193,7 +193,7 @@ async def test_a_new_block_takes_lights_back_even_when_breaks_keep_the_level(
     await start(hass)
     await advance(timedelta(minutes=1))
     await call(hass, "light", "turn_on", entity_id="light.desk", brightness=240)
-    await start(hass, phase="focus")
+    await start(hass, phase="focus", restart=True)
     assert brightness(hass, "light.desk") == FOCUS_BRIGHTNESS
     assert hass.states.get(SWITCH).state == STATE_ON
     await call(hass, "tomatoes", "stop")

@@ -258,7 +258,7 @@ async def test_diagnostics_show_playback_and_library(
     players.failing.add(KITCHEN)
     await start_focus(hass)
     result = await async_get_config_entry_diagnostics(hass, init_integration)
-    sound = result["sound"]
+    sound = result["ambient_sound"]
     assert sound["playback"]["program"] == "focus"
     assert sound["playback"]["players"][DESK]["volume"] == 0.5
     assert KITCHEN in sound["playback"]["failing_players"]
