@@ -15,6 +15,9 @@ from .lighting import (
     async_setup_actions as async_setup_lighting_actions,
 )
 from .models import TomatoesConfigEntry, TomatoesData
+from .modes import ModeController
+from .modes.migration import async_migrate_to_modes
+from .modes.stats import stats_store
 from .services import async_setup_services
 from .sound import SoundEffect, async_give_back_removed, async_setup_actions as setup_sound
 from .sound.library import async_get_library
@@ -45,6 +48,11 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     return True
 
 
+async def async_migrate_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> bool:
+    """Bring an entry of an older release up to date (version 1 had presets, not modes)."""
+    return await async_migrate_to_modes(hass, entry)
+
+
 async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> bool:
     """Load a timer, catch up on what ended while it was down, and add its entities."""
     timer = FocusTimer(hass, entry, timer_store(hass, entry.entry_id))
@@ -55,9 +63,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     sound = SoundEffect(hass, entry, timer, library)
     lights = LightingEffect(hass, entry, timer)
     await lights.async_setup()
-    entry.runtime_data = TomatoesData(timer=timer, sound=sound, lights=lights)
+    modes = ModeController(hass, entry, timer, sound, lights)
+    await modes.async_setup()
+    entry.runtime_data = TomatoesData(timer=timer, sound=sound, lights=lights, modes=modes)
     entry.async_on_unload(timer.async_shutdown)
     entry.async_on_unload(lights.async_close)
+    entry.async_on_unload(modes.async_close)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await sound.async_setup()
     timer.async_announce_pending()
@@ -76,3 +87,4 @@ async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
     await async_give_back_removed(hass, entry.entry_id, entry.title)
     await give_back_lights(hass, entry.entry_id, entry.title)
     await timer_store(hass, entry.entry_id).async_remove()
+    await stats_store(hass, entry.entry_id).async_remove()

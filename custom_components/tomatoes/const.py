@@ -1,4 +1,4 @@
-"""Constants of the Tomatoes integration: domain, option keys, limits and presets."""
+"""Constants of the Tomatoes integration: domain, option keys, limits and defaults."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ CONF_AUTO_START_BREAKS: Final = "auto_start_breaks"
 CONF_AUTO_START_FOCUS: Final = "auto_start_focus"
 CONF_SESSION_TARGET: Final = "session_target"
 CONF_IDLE_RESET_MINUTES: Final = "idle_reset_minutes"
+CONF_MODE: Final = "mode"
+"""The chosen focus mode: a built-in key or the id of the timer's own mode (modes/)."""
 
 # Inclusive (minimum, maximum) of every numeric option.
 LIMITS: Final[dict[str, tuple[int, int]]] = {
@@ -29,34 +31,12 @@ LIMITS: Final[dict[str, tuple[int, int]]] = {
     CONF_IDLE_RESET_MINUTES: (5, 1440),
 }
 
-PRESET_CLASSIC: Final = "classic"
-PRESET_DEEP_FOCUS: Final = "deep_focus"
-PRESET_SPRINT: Final = "sprint"
-PRESET_CUSTOM: Final = "custom"
-
-PRESETS: Final[dict[str, dict[str, int]]] = {
-    PRESET_CLASSIC: {
-        CONF_FOCUS_MINUTES: 25,
-        CONF_SHORT_BREAK_MINUTES: 5,
-        CONF_LONG_BREAK_MINUTES: 15,
-        CONF_LONG_BREAK_EVERY: 4,
-    },
-    PRESET_DEEP_FOCUS: {
-        CONF_FOCUS_MINUTES: 50,
-        CONF_SHORT_BREAK_MINUTES: 10,
-        CONF_LONG_BREAK_MINUTES: 30,
-        CONF_LONG_BREAK_EVERY: 3,
-    },
-    PRESET_SPRINT: {
-        CONF_FOCUS_MINUTES: 15,
-        CONF_SHORT_BREAK_MINUTES: 3,
-        CONF_LONG_BREAK_MINUTES: 10,
-        CONF_LONG_BREAK_EVERY: 4,
-    },
-}
-
+# A new timer's rules: the rhythm of the Classic mode (modes/catalogue.py).
 DEFAULT_OPTIONS: Final[dict[str, Any]] = {
-    **PRESETS[PRESET_CLASSIC],
+    CONF_FOCUS_MINUTES: 25,
+    CONF_SHORT_BREAK_MINUTES: 5,
+    CONF_LONG_BREAK_MINUTES: 15,
+    CONF_LONG_BREAK_EVERY: 4,
     CONF_AUTO_START_BREAKS: True,
     CONF_AUTO_START_FOCUS: False,
     CONF_SESSION_TARGET: 0,
@@ -79,15 +59,6 @@ def settings_from_options(options: Mapping[str, Any]) -> Settings:
         session_target=int(merged[CONF_SESSION_TARGET]),
         idle_reset=timedelta(minutes=merged[CONF_IDLE_RESET_MINUTES]),
     )
-
-
-def preset_of(options: Mapping[str, Any]) -> str:
-    """Name the preset whose values the options match, or ``custom``."""
-    merged = {**DEFAULT_OPTIONS, **options}
-    for name, values in PRESETS.items():
-        if all(merged[key] == value for key, value in values.items()):
-            return name
-    return PRESET_CUSTOM
 
 
 VERSION: Final = "0.1.0"

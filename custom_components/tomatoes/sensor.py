@@ -1,4 +1,4 @@
-"""Sensors of a Tomatoes timer: phase, status, end time, time left, task, today's counts, sound."""
+"""Sensors of a Tomatoes timer: phase, status, end, time left, task, today's counts, mode, sound."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from .const import DOMAIN
 from .engine import Phase, Status
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
+from .modes.entities import MODE_FOCUS, ModeFocusSensor
 from .sound.entity import SoundEntity
 from .sound.policy import SoundStatus
 from .timer import FocusTimer
@@ -114,6 +115,7 @@ async def async_setup_entry(
 ) -> None:
     """Add the sensors of a timer, and its sound status sensor if it has media players."""
     sensors: list[SensorEntity] = [TomatoesSensor(entry, description) for description in SENSORS]
+    sensors.append(ModeFocusSensor(entry, MODE_FOCUS))
     if entry.runtime_data.sound.options.players:
         sensors.append(SoundStatusSensor(entry, SOUND_STATUS))
     elif stale := er.async_get(hass).async_get_entity_id(

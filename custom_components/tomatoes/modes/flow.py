@@ -1,0 +1,142 @@
+"""Adding and editing a person's own modes: a config subentry flow of the timer.
+
+Settings > Devices & services > Tomatoes > the timer > **Add mode** opens the form with the
+timer's current values (so what a person tuned by hand becomes a mode in one step); the
+pencil of a mode opens it with the mode's values. Removing a mode is Home Assistant's own
+delete of the subentry; the timer follows (see controller.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from typing import Any
+
+from homeassistant.config_entries import SOURCE_RECONFIGURE, ConfigSubentryFlow, SubentryFlowResult
+from homeassistant.const import CONF_NAME
+from homeassistant.helpers.selector import (
+    ColorTempSelector,
+    ColorTempSelectorConfig,
+    ColorTempSelectorUnit,
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+)
+import voluptuous as vol
+
+from ..const import CONF_LONG_BREAK_EVERY
+from ..lighting.options import CONF_LIGHT_COLOR_TEMP, CONF_LIGHT_FOCUS_BRIGHTNESS
+from ..selectors import whole_number
+from ..sound.flow import MAX_FILES_OFFERED
+from ..sound.library import SoundLibrary, async_get_library
+from ..sound.options import (
+    CONF_SOUND_BREAK_SOURCE,
+    CONF_SOUND_SOURCE,
+    CONF_SOUND_VOLUME,
+    sound_choices,
+)
+from .catalogue import (
+    PART_LIMITS as LIMITS,
+    PARTS,
+    RHYTHM,
+    bundle_errors,
+    current_bundle,
+    modes_of,
+    name_error,
+)
+
+STEP = "mode"
+"""The one form of the flow, for adding and for editing."""
+_SOUNDS = (CONF_SOUND_SOURCE, CONF_SOUND_BREAK_SOURCE)
+
+
+def _sound_field(library: SoundLibrary, current: tuple[str, ...]) -> SelectSelector:
+    """Offer the library's sounds; anything else can be typed (a media-source ID, a URL)."""
+    offered = sound_choices(library, current, max_files=MAX_FILES_OFFERED)
+    return SelectSelector(
+        SelectSelectorConfig(
+            options=[SelectOptionDict(value=ref, label=label) for label, ref in offered.items()],
+            custom_value=True,
+            mode=SelectSelectorMode.DROPDOWN,
+            sort=False,
+        )
+    )
+
+
+def mode_schema(library: SoundLibrary, values: Mapping[str, Any]) -> vol.Schema:
+    """Build the form: a name, then the nine parts of a mode."""
+    sounds = _sound_field(library, tuple(str(values.get(key, "")) for key in _SOUNDS))
+    fields: dict[vol.Marker, Any] = {vol.Required(CONF_NAME): TextSelector()}
+    for key in RHYTHM:
+        fields[vol.Required(key)] = whole_number(
+            LIMITS[key], None if key == CONF_LONG_BREAK_EVERY else "min"
+        )
+    fields[vol.Required(CONF_SOUND_SOURCE)] = sounds
+    fields[vol.Required(CONF_SOUND_VOLUME)] = whole_number(LIMITS[CONF_SOUND_VOLUME], "%")
+    fields[vol.Required(CONF_SOUND_BREAK_SOURCE)] = sounds
+    fields[vol.Required(CONF_LIGHT_FOCUS_BRIGHTNESS)] = whole_number(
+        LIMITS[CONF_LIGHT_FOCUS_BRIGHTNESS], "%"
+    )
+    low, high = LIMITS[CONF_LIGHT_COLOR_TEMP]
+    fields[vol.Optional(CONF_LIGHT_COLOR_TEMP)] = ColorTempSelector(
+        ColorTempSelectorConfig(unit=ColorTempSelectorUnit.KELVIN, min=low, max=high)
+    )
+    return vol.Schema(fields)
+
+
+def mode_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    """Take a mode's parts out of a submitted form, as they are stored."""
+    data: dict[str, Any] = {}
+    for part in PARTS:
+        value = user_input.get(part)
+        if isinstance(value, str):
+            data[part] = value.strip()
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            data[part] = round(value)
+        elif part != CONF_LIGHT_COLOR_TEMP or value is not None:
+            data[part] = value
+    return data
+
+
+class ModeSubentryFlow(ConfigSubentryFlow):
+    """Add a mode to a timer, or edit one of the timer's own modes."""
+
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
+        """Start a new mode from the timer's current values."""
+        return await self.async_step_mode()
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> SubentryFlowResult:
+        """Edit one of the timer's own modes."""
+        return await self.async_step_mode()
+
+    async def async_step_mode(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
+        """Show the form, check it, and save the mode."""
+        entry = self._get_entry()
+        editing = self._get_reconfigure_subentry() if self.source == SOURCE_RECONFIGURE else None
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            name = str(user_input.get(CONF_NAME, "")).strip()
+            data = mode_data(user_input)
+            own_id = editing.subentry_id if editing else None
+            if error := name_error(modes_of(entry), name, own_id):
+                errors[CONF_NAME] = error
+            errors.update(bundle_errors(data))
+            if not errors and editing is not None:
+                return self.async_update_and_abort(entry, editing, title=name, data=data)
+            if not errors:
+                return self.async_create_entry(title=name, data=data)
+        if editing is not None:
+            start = {CONF_NAME: editing.title, **editing.data}
+        else:
+            start = asdict(current_bundle(entry.options))
+        library = await async_get_library(self.hass)
+        values = {**start, **(user_input or {})}
+        return self.async_show_form(
+            step_id=STEP,
+            data_schema=self.add_suggested_values_to_schema(mode_schema(library, values), values),
+            errors=errors,
+        )
