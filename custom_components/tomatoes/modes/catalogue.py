@@ -102,7 +102,7 @@ class Bundle:
         return [part for part, value in asdict(self).items() if current[part] != value]
 
 
-def _whole(value: Any) -> Any:
+def whole(value: Any) -> Any:
     """Store numbers as whole numbers (forms hand over floats)."""
     return round(value) if isinstance(value, float) else value
 
@@ -110,7 +110,7 @@ def _whole(value: Any) -> Any:
 def current_bundle(options: Mapping[str, Any]) -> Bundle:
     """Return the parts as the timer's options have them now (defaults fill gaps)."""
     merged = {**DEFAULT_OPTIONS, **DEFAULT_SOUND_OPTIONS, **LIGHT_DEFAULTS, **options}
-    return Bundle(**{part: _whole(merged.get(part)) for part in PARTS})
+    return Bundle(**{part: whole(merged.get(part)) for part in PARTS})
 
 
 def _sound(name: str) -> str:
@@ -194,7 +194,7 @@ def parse_bundle(data: Mapping[str, Any]) -> Bundle:
     """
     classic = asdict(BUILT_IN[MODE_CLASSIC])
     values = {
-        part: _whole(data[part]) if part_error(part, data.get(part)) is None else classic[part]
+        part: whole(data[part]) if part_error(part, data.get(part)) is None else classic[part]
         for part in PARTS
         if part in data or part != CONF_LIGHT_COLOR_TEMP
     }

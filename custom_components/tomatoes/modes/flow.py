@@ -9,7 +9,6 @@ delete of the subentry; the timer follows (see controller.py).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import Any
 
 from homeassistant.config_entries import SOURCE_RECONFIGURE, ConfigSubentryFlow, SubentryFlowResult
@@ -45,6 +44,7 @@ from .catalogue import (
     current_bundle,
     modes_of,
     name_error,
+    whole,
 )
 
 STEP = "mode"
@@ -91,12 +91,9 @@ def mode_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for part in PARTS:
         value = user_input.get(part)
-        if isinstance(value, str):
-            data[part] = value.strip()
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            data[part] = round(value)
-        elif part != CONF_LIGHT_COLOR_TEMP or value is not None:
-            data[part] = value
+        if part == CONF_LIGHT_COLOR_TEMP and not value:
+            continue  # left empty: the lights keep their colour
+        data[part] = value.strip() if isinstance(value, str) else whole(value)
     return data
 
 
@@ -132,7 +129,7 @@ class ModeSubentryFlow(ConfigSubentryFlow):
         if editing is not None:
             start = {CONF_NAME: editing.title, **editing.data}
         else:
-            start = asdict(current_bundle(entry.options))
+            start = current_bundle(entry.options).as_options()
         library = await async_get_library(self.hass)
         values = {**start, **(user_input or {})}
         return self.async_show_form(

@@ -33,7 +33,10 @@ ENTRY_VERSION: Final = 2
 
 
 async def async_migrate_to_modes(hass: HomeAssistant, entry: ConfigEntry) -> bool:
-    """Move a version 1 entry to modes; refuse an entry of a newer release (a downgrade)."""
+    """Move a version 1 entry to modes; refuse an entry of a newer release (a downgrade).
+
+    Home Assistant refuses a newer entry itself from 2026.10 on; 2026.3 asks here.
+    """
     if entry.version > ENTRY_VERSION:
         _LOGGER.error(
             "%s was saved by a newer release of Tomatoes (version %s); update Tomatoes again",

@@ -145,10 +145,6 @@ class ModeStats:
         """Write the share-out now (at unload)."""
         await self._store.async_save(self.tally.as_dict())
 
-    async def async_remove(self) -> None:
-        """Delete what was kept (the timer was deleted)."""
-        await self._store.async_remove()
-
     @callback
     def async_add_listener(self, listener: CALLBACK_TYPE) -> CALLBACK_TYPE:
         """Call ``listener`` after the share-out changed."""
