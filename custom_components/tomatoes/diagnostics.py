@@ -1,4 +1,4 @@
-"""Diagnostics of a Tomatoes timer: settings, session, schedule, sound (task redacted)."""
+"""Diagnostics of a Tomatoes timer: settings, session, schedule, effects, modes (task redacted)."""
 
 from __future__ import annotations
 
@@ -24,4 +24,5 @@ async def async_get_config_entry_diagnostics(
         "next_deadline": deadline.isoformat() if deadline else None,
         "sound": entry.runtime_data.sound.diagnostics(),
         "lighting": entry.runtime_data.lights.diagnostics(),
+        "modes": entry.runtime_data.modes.diagnostics(),
     }

@@ -26,6 +26,13 @@ async def select_mode(hass: HomeAssistant, option: str) -> None:
     )
 
 
+async def set_number(hass: HomeAssistant, entity_id: str, value: float) -> None:
+    """Set one of the timer's numbers, as a person would."""
+    await hass.services.async_call(
+        "number", "set_value", {"entity_id": entity_id, "value": value}, blocking=True
+    )
+
+
 async def start(hass: HomeAssistant, **data: Any) -> None:
     """Call tomatoes.start and let the speaker and the lamp follow."""
     await hass.services.async_call(DOMAIN, "start", data, blocking=True)

@@ -13,7 +13,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.tomatoes.modes.catalogue import SUBENTRY_MODE
 
 from ..conftest import state
-from .test_apply import lamp_level, select_mode, start
+from .test_apply import lamp_level, select_mode, set_number, start
 
 WRITING: dict[str, Any] = {
     "name": "Writing",
@@ -80,12 +80,7 @@ def own_mode(entry: MockConfigEntry, title: str) -> str:
 async def test_a_new_mode_starts_from_the_timers_values_and_is_offered_at_once(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
-    await hass.services.async_call(
-        "number",
-        "set_value",
-        {"entity_id": "number.study_focus_duration", "value": 45},
-        blocking=True,
-    )
+    await set_number(hass, "number.study_focus_duration", 45)
     result = await open_add(hass, init_integration)
     start_values = suggested(result)
     assert start_values["focus_minutes"] == 45
@@ -157,12 +152,7 @@ async def test_editing_the_chosen_mode_applies_it_except_what_was_changed_by_han
     await select_mode(hass, "Writing")
     await start(hass)
     assert lamp_level(hass) == (153, 3500)
-    await hass.services.async_call(
-        "number",
-        "set_value",
-        {"entity_id": "number.study_sound_volume", "value": 33},
-        blocking=True,
-    )
+    await set_number(hass, "number.study_sound_volume", 33)
     writing = own_mode(init_integration, "Writing")
 
     result = await open_edit(hass, init_integration, writing)

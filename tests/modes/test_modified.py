@@ -7,7 +7,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from ..conftest import state
 from ..sound.bench import Bench
-from .test_apply import lamp_level, playing, select_mode, start
+from .test_apply import lamp_level, playing, select_mode, set_number, start
 
 
 def modified(hass: HomeAssistant) -> tuple[str, bool, list[str]]:
@@ -30,18 +30,8 @@ async def test_changes_by_hand_show_the_mode_as_modified_until_it_is_chosen_agai
         {"entity_id": "select.study_sound", "option": "Rain"},
         blocking=True,
     )
-    await hass.services.async_call(
-        "number",
-        "set_value",
-        {"entity_id": "number.study_long_break_every", "value": 2},
-        blocking=True,
-    )
-    await hass.services.async_call(
-        "number",
-        "set_value",
-        {"entity_id": "number.study_sound_volume", "value": 50},
-        blocking=True,
-    )
+    await set_number(hass, "number.study_long_break_every", 2)
+    await set_number(hass, "number.study_sound_volume", 50)
     assert modified(hass) == (
         "deep_focus",
         True,
@@ -92,10 +82,5 @@ async def test_the_timers_other_settings_never_count_as_a_change(
         ("switch.study_start_breaks_automatically", "turn_off"),
     ):
         await hass.services.async_call("switch", service, {"entity_id": entity_id}, blocking=True)
-    await hass.services.async_call(
-        "number",
-        "set_value",
-        {"entity_id": "number.study_session_target", "value": 4},
-        blocking=True,
-    )
+    await set_number(hass, "number.study_session_target", 4)
     assert modified(hass) == ("sprint", False, [])

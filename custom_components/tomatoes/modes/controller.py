@@ -85,6 +85,15 @@ class ModeController:
         """Return the parts of the chosen mode that were changed by hand since it was chosen."""
         return self.current.bundle.differences(self.entry.options)
 
+    def diagnostics(self) -> dict[str, Any]:
+        """Return the modes on offer, the chosen one, its changed parts and today's share-out."""
+        return {
+            "offered": {mode.id: mode.option for mode in self.modes.values()},
+            "chosen": self.current.id,
+            "modified": self.modified,
+            "today": self.stats.tally.as_dict(),
+        }
+
     def find(self, text: str) -> Mode | None:
         """Return the mode a text names (id, what the select shows, a built-in's name)."""
         return find_mode(self.modes, text)
