@@ -186,7 +186,8 @@ def check_controls(card: Locator, client: HomeAssistantClient) -> None:
     client.wait_for_state("select.study_mode", "sprint")
     expect(card.get_by_role("timer")).to_have_text("15:00", timeout=CHANGE_TIMEOUT_MS)
     # Today's figures per mode: the block above ran in Classic.
-    expect(card.get_by_text(re.compile(r"^Classic 25/5/15 ×4: 1 block · "))).to_be_visible()
+    classic = "Classic 25/5/15 \N{MULTIPLICATION SIGN}4"
+    expect(card.get_by_text(re.compile(f"^{classic}: 1 block · "))).to_be_visible()
 
     # The sound, its volume and the focus lighting switch, from the timer's entities.
     sound = client.state("select.study_sound")
