@@ -1,4 +1,4 @@
-"""Constants of the Tomatoes integration: domain, option keys, limits and defaults."""
+"""Constants of the Tomatoes integration: domain, option keys, limits, rhythms and defaults."""
 
 from __future__ import annotations
 
@@ -31,12 +31,34 @@ LIMITS: Final[dict[str, tuple[int, int]]] = {
     CONF_IDLE_RESET_MINUTES: (5, 1440),
 }
 
-# A new timer's rules: the rhythm of the Classic mode (modes/catalogue.py).
+PRESET_CLASSIC: Final = "classic"
+PRESET_DEEP_FOCUS: Final = "deep_focus"
+PRESET_SPRINT: Final = "sprint"
+
+# The rhythms of the built-in focus modes (modes/catalogue.py adds their sound and light).
+PRESETS: Final[dict[str, dict[str, int]]] = {
+    PRESET_CLASSIC: {
+        CONF_FOCUS_MINUTES: 25,
+        CONF_SHORT_BREAK_MINUTES: 5,
+        CONF_LONG_BREAK_MINUTES: 15,
+        CONF_LONG_BREAK_EVERY: 4,
+    },
+    PRESET_DEEP_FOCUS: {
+        CONF_FOCUS_MINUTES: 50,
+        CONF_SHORT_BREAK_MINUTES: 10,
+        CONF_LONG_BREAK_MINUTES: 30,
+        CONF_LONG_BREAK_EVERY: 3,
+    },
+    PRESET_SPRINT: {
+        CONF_FOCUS_MINUTES: 15,
+        CONF_SHORT_BREAK_MINUTES: 3,
+        CONF_LONG_BREAK_MINUTES: 10,
+        CONF_LONG_BREAK_EVERY: 4,
+    },
+}
+
 DEFAULT_OPTIONS: Final[dict[str, Any]] = {
-    CONF_FOCUS_MINUTES: 25,
-    CONF_SHORT_BREAK_MINUTES: 5,
-    CONF_LONG_BREAK_MINUTES: 15,
-    CONF_LONG_BREAK_EVERY: 4,
+    **PRESETS[PRESET_CLASSIC],
     CONF_AUTO_START_BREAKS: True,
     CONF_AUTO_START_FOCUS: False,
     CONF_SESSION_TARGET: 0,

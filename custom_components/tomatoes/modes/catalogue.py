@@ -25,6 +25,10 @@ from ..const import (
     CONF_SHORT_BREAK_MINUTES,
     DEFAULT_OPTIONS,
     LIMITS,
+    PRESET_CLASSIC,
+    PRESET_DEEP_FOCUS,
+    PRESET_SPRINT,
+    PRESETS,
 )
 from ..lighting.options import (
     CONF_LIGHT_COLOR_TEMP,
@@ -45,9 +49,9 @@ from ..sound.options import (
 SUBENTRY_MODE: Final = "mode"
 """The config subentry type of a person's own mode."""
 
-MODE_CLASSIC: Final = "classic"
-MODE_DEEP_FOCUS: Final = "deep_focus"
-MODE_SPRINT: Final = "sprint"
+MODE_CLASSIC: Final = PRESET_CLASSIC
+MODE_DEEP_FOCUS: Final = PRESET_DEEP_FOCUS
+MODE_SPRINT: Final = PRESET_SPRINT
 
 RHYTHM: Final = (
     CONF_FOCUS_MINUTES,
@@ -121,10 +125,7 @@ BUILT_IN: Final[dict[str, Bundle]] = {
     # Classic is what a timer has before anyone changes anything: the defaults.
     MODE_CLASSIC: current_bundle({}),
     MODE_DEEP_FOCUS: Bundle(
-        focus_minutes=50,
-        short_break_minutes=10,
-        long_break_minutes=30,
-        long_break_every=3,
+        **PRESETS[MODE_DEEP_FOCUS],
         sound_source=_sound("deep_focus_drone"),
         sound_volume=25,
         sound_break_source=_sound("slow_pads"),
@@ -132,10 +133,7 @@ BUILT_IN: Final[dict[str, Bundle]] = {
         light_color_temp_kelvin=4000,
     ),
     MODE_SPRINT: Bundle(
-        focus_minutes=15,
-        short_break_minutes=3,
-        long_break_minutes=10,
-        long_break_every=4,
+        **PRESETS[MODE_SPRINT],
         sound_source=_sound("rain"),
         sound_volume=35,
         sound_break_source=_sound("soft_chords"),
