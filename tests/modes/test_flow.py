@@ -85,13 +85,16 @@ async def test_a_new_mode_starts_from_the_timers_values_and_is_offered_at_once(
     start_values = suggested(result)
     assert start_values["focus_minutes"] == 45
     assert start_values["sound_source"] == "media-source://tomatoes/bundled/brown_noise.flac"
-    assert "light_color_temp_kelvin" not in start_values
+    # No colour temperature: the switch is off, the slider waits at a warm white.
+    assert start_values["light_set_color_temp"] is False
+    assert start_values["light_color_temp_kelvin"] == 2700
     result = await hass.config_entries.subentries.async_configure(
         result["flow_id"], {**start_values, "name": "  Long Classic "}
     )
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "Long Classic"
+    assert "light_color_temp_kelvin" not in next(iter(init_integration.subentries.values())).data
 
     mode = hass.states.get("select.study_mode")
     assert mode.attributes["options"] == ["classic", "deep_focus", "sprint", "Long Classic"]
@@ -156,7 +159,7 @@ async def test_editing_the_chosen_mode_applies_it_except_what_was_changed_by_han
     writing = own_mode(init_integration, "Writing")
 
     result = await open_edit(hass, init_integration, writing)
-    assert suggested(result) == WRITING
+    assert suggested(result) == {**WRITING, "light_set_color_temp": True}
     edited = {**WRITING, "name": "Deep writing", "sound_volume": 15, "light_focus_brightness": 30}
     result = await hass.config_entries.subentries.async_configure(result["flow_id"], edited)
     await hass.async_block_till_done()
@@ -230,3 +233,23 @@ async def test_removing_the_chosen_mode_keeps_its_settings_shown_as_classic_modi
     assert state(hass, "number.study_focus_duration") == "40.0"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:40:00+00:00"
     assert lamp_level(hass) == (153, 3500)
+
+
+async def test_switching_the_colour_temperature_off_leaves_the_lights_their_colour(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    await add_mode(hass, init_integration, WRITING)
+    writing = own_mode(init_integration, "Writing")
+    await select_mode(hass, "Writing")
+    await start(hass)
+    assert lamp_level(hass) == (153, 3500)
+    result = await open_edit(hass, init_integration, writing)
+    await hass.config_entries.subentries.async_configure(
+        result["flow_id"], {**WRITING, "light_set_color_temp": False}
+    )
+    await hass.async_block_till_done()
+    assert "light_color_temp_kelvin" not in init_integration.subentries[writing].data
+    assert "light_color_temp_kelvin" not in init_integration.options
+    assert hass.states.get("select.study_mode").attributes["modified"] is False
+    result = await open_edit(hass, init_integration, writing)
+    assert suggested(result)["light_set_color_temp"] is False

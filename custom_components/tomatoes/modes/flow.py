@@ -14,6 +14,7 @@ from typing import Any
 from homeassistant.config_entries import SOURCE_RECONFIGURE, ConfigSubentryFlow, SubentryFlowResult
 from homeassistant.const import CONF_NAME
 from homeassistant.helpers.selector import (
+    BooleanSelector,
     ColorTempSelector,
     ColorTempSelectorConfig,
     ColorTempSelectorUnit,
@@ -49,6 +50,13 @@ from .catalogue import (
 
 STEP = "mode"
 """The one form of the flow, for adding and for editing."""
+CONF_SET_KELVIN = "light_set_color_temp"
+"""Form only (never stored): whether the mode sets a colour temperature at all.
+
+A colour temperature slider cannot be emptied once moved; the switch before it can say no.
+"""
+SUGGESTED_KELVIN = 2700
+"""Where the slider starts for a mode without a colour temperature (warm white)."""
 _SOUNDS = (CONF_SOUND_SOURCE, CONF_SOUND_BREAK_SOURCE)
 
 
@@ -80,6 +88,7 @@ def mode_schema(library: SoundLibrary, values: Mapping[str, Any]) -> vol.Schema:
         LIMITS[CONF_LIGHT_FOCUS_BRIGHTNESS], "%"
     )
     low, high = LIMITS[CONF_LIGHT_COLOR_TEMP]
+    fields[vol.Optional(CONF_SET_KELVIN)] = BooleanSelector()
     fields[vol.Optional(CONF_LIGHT_COLOR_TEMP)] = ColorTempSelector(
         ColorTempSelectorConfig(unit=ColorTempSelectorUnit.KELVIN, min=low, max=high)
     )
@@ -91,8 +100,8 @@ def mode_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for part in PARTS:
         value = user_input.get(part)
-        if part == CONF_LIGHT_COLOR_TEMP and not value:
-            continue  # left empty: the lights keep their colour
+        if part == CONF_LIGHT_COLOR_TEMP and not (user_input.get(CONF_SET_KELVIN, True) and value):
+            continue  # switched off or left empty: the lights keep their colour
         data[part] = value.strip() if isinstance(value, str) else whole(value)
     return data
 
@@ -130,6 +139,11 @@ class ModeSubentryFlow(ConfigSubentryFlow):
             start = {CONF_NAME: editing.title, **editing.data}
         else:
             start = current_bundle(entry.options).as_options()
+        kelvin = start.get(CONF_LIGHT_COLOR_TEMP)
+        start |= {
+            CONF_SET_KELVIN: kelvin is not None,
+            CONF_LIGHT_COLOR_TEMP: kelvin or SUGGESTED_KELVIN,
+        }
         library = await async_get_library(self.hass)
         values = {**start, **(user_input or {})}
         return self.async_show_form(
