@@ -84,7 +84,7 @@ async def test_a_new_mode_starts_from_the_timers_values_and_is_offered_at_once(
     result = await open_add(hass, init_integration)
     start_values = suggested(result)
     assert start_values["focus_minutes"] == 45
-    assert start_values["sound_source"] == "media-source://tomatoes/bundled/brown_noise.flac"
+    assert start_values["sound_source"] == "Brown noise"  # by name, as the sound select shows it
     # No colour temperature: the switch is off, the slider waits at a warm white.
     assert start_values["light_set_color_temp"] is False
     assert start_values["light_color_temp_kelvin"] == 2700
@@ -159,7 +159,12 @@ async def test_editing_the_chosen_mode_applies_it_except_what_was_changed_by_han
     writing = own_mode(init_integration, "Writing")
 
     result = await open_edit(hass, init_integration, writing)
-    assert suggested(result) == {**WRITING, "light_set_color_temp": True}
+    assert suggested(result) == {
+        **WRITING,
+        "sound_source": "Stream",
+        "sound_break_source": "Wind",
+        "light_set_color_temp": True,
+    }
     edited = {**WRITING, "name": "Deep writing", "sound_volume": 15, "light_focus_brightness": 30}
     result = await hass.config_entries.subentries.async_configure(result["flow_id"], edited)
     await hass.async_block_till_done()
@@ -253,3 +258,30 @@ async def test_switching_the_colour_temperature_off_leaves_the_lights_their_colo
     assert hass.states.get("select.study_mode").attributes["modified"] is False
     result = await open_edit(hass, init_integration, writing)
     assert suggested(result)["light_set_color_temp"] is False
+
+
+async def test_sounds_are_chosen_by_name_and_stored_as_references(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    result = await open_add(hass, init_integration)
+    schema = result["data_schema"].schema
+    field = next(key for key in schema if str(key) == "sound_source")
+    names = [option["value"] for option in schema[field].config["options"]]
+    assert names[:4] == ["Brown noise", "Deep Focus drone", "Fireplace", "Ocean"]
+    await hass.config_entries.subentries.async_configure(
+        result["flow_id"],
+        {
+            **WRITING,
+            "sound_source": "Slow pads",
+            "sound_break_source": "https://radio.example/calm",
+        },
+    )
+    (mode,) = init_integration.subentries.values()
+    assert mode.data["sound_source"] == "media-source://tomatoes/bundled/slow_pads.flac"
+    assert mode.data["sound_break_source"] == "https://radio.example/calm"
+    result = await open_edit(hass, init_integration, mode.subentry_id)
+    values = suggested(result)
+    assert (values["sound_source"], values["sound_break_source"]) == (
+        "Slow pads",
+        "https://radio.example/calm",
+    )

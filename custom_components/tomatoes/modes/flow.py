@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from homeassistant.config_entries import SOURCE_RECONFIGURE, ConfigSubentryFlow, SubentryFlowResult
+from homeassistant.config_entries import (
+    SOURCE_RECONFIGURE,
+    ConfigSubentry,
+    ConfigSubentryFlow,
+    SubentryFlowResult,
+)
 from homeassistant.const import CONF_NAME
 from homeassistant.helpers.selector import (
     BooleanSelector,
@@ -60,12 +65,21 @@ SUGGESTED_KELVIN = 2700
 _SOUNDS = (CONF_SOUND_SOURCE, CONF_SOUND_BREAK_SOURCE)
 
 
-def _sound_field(library: SoundLibrary, current: tuple[str, ...]) -> SelectSelector:
-    """Offer the library's sounds; anything else can be typed (a media-source ID, a URL)."""
-    offered = sound_choices(library, current, max_files=MAX_FILES_OFFERED)
+def form_sounds(library: SoundLibrary, stored: Mapping[str, Any]) -> dict[str, str]:
+    """Return {name: reference} of the sounds the form offers (the stored ones included).
+
+    The fields hold names, as the sound select shows them: Home Assistant's frontend shows a
+    field that accepts typed text with its raw value, which would read ``media-source://...``.
+    """
+    current = tuple(str(stored.get(key, "")) for key in _SOUNDS)
+    return sound_choices(library, current, max_files=MAX_FILES_OFFERED)
+
+
+def _sound_field(sounds: Mapping[str, str]) -> SelectSelector:
+    """Offer the sounds by name; anything else can be typed (a media-source ID, a URL)."""
     return SelectSelector(
         SelectSelectorConfig(
-            options=[SelectOptionDict(value=ref, label=label) for label, ref in offered.items()],
+            options=[SelectOptionDict(value=name, label=name) for name in sounds],
             custom_value=True,
             mode=SelectSelectorMode.DROPDOWN,
             sort=False,
@@ -73,17 +87,17 @@ def _sound_field(library: SoundLibrary, current: tuple[str, ...]) -> SelectSelec
     )
 
 
-def mode_schema(library: SoundLibrary, values: Mapping[str, Any]) -> vol.Schema:
+def mode_schema(sounds: Mapping[str, str]) -> vol.Schema:
     """Build the form: a name, then the nine parts of a mode."""
-    sounds = _sound_field(library, tuple(str(values.get(key, "")) for key in _SOUNDS))
+    sound = _sound_field(sounds)
     fields: dict[vol.Marker, Any] = {vol.Required(CONF_NAME): TextSelector()}
     for key in RHYTHM:
         fields[vol.Required(key)] = whole_number(
             LIMITS[key], None if key == CONF_LONG_BREAK_EVERY else "min"
         )
-    fields[vol.Required(CONF_SOUND_SOURCE)] = sounds
+    fields[vol.Required(CONF_SOUND_SOURCE)] = sound
     fields[vol.Required(CONF_SOUND_VOLUME)] = whole_number(LIMITS[CONF_SOUND_VOLUME], "%")
-    fields[vol.Required(CONF_SOUND_BREAK_SOURCE)] = sounds
+    fields[vol.Required(CONF_SOUND_BREAK_SOURCE)] = sound
     fields[vol.Required(CONF_LIGHT_FOCUS_BRIGHTNESS)] = whole_number(
         LIMITS[CONF_LIGHT_FOCUS_BRIGHTNESS], "%"
     )
@@ -95,15 +109,36 @@ def mode_schema(library: SoundLibrary, values: Mapping[str, Any]) -> vol.Schema:
     return vol.Schema(fields)
 
 
-def mode_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
-    """Take a mode's parts out of a submitted form, as they are stored."""
+def mode_data(user_input: Mapping[str, Any], sounds: Mapping[str, str]) -> dict[str, Any]:
+    """Take a mode's parts out of a submitted form, as they are stored (sound names as refs)."""
     data: dict[str, Any] = {}
     for part in PARTS:
         value = user_input.get(part)
         if part == CONF_LIGHT_COLOR_TEMP and not (user_input.get(CONF_SET_KELVIN, True) and value):
             continue  # switched off or left empty: the lights keep their colour
-        data[part] = value.strip() if isinstance(value, str) else whole(value)
+        if isinstance(value, str):
+            value = value.strip()
+            data[part] = sounds.get(value, value) if part in _SOUNDS else value
+        else:
+            data[part] = whole(value)
     return data
+
+
+def form_values(
+    stored: Mapping[str, Any], sounds: Mapping[str, str], editing: ConfigSubentry | None
+) -> dict[str, Any]:
+    """Return what the form starts with: the parts, sounds by name, the colour switch."""
+    names = {ref: name for name, ref in sounds.items()}
+    kelvin = stored.get(CONF_LIGHT_COLOR_TEMP)
+    values = {
+        **stored,
+        **{part: names.get(str(stored.get(part)), stored.get(part)) for part in _SOUNDS},
+        CONF_SET_KELVIN: kelvin is not None,
+        CONF_LIGHT_COLOR_TEMP: kelvin or SUGGESTED_KELVIN,
+    }
+    if editing is not None:
+        values[CONF_NAME] = editing.title
+    return values
 
 
 class ModeSubentryFlow(ConfigSubentryFlow):
@@ -123,10 +158,12 @@ class ModeSubentryFlow(ConfigSubentryFlow):
         """Show the form, check it, and save the mode."""
         entry = self._get_entry()
         editing = self._get_reconfigure_subentry() if self.source == SOURCE_RECONFIGURE else None
+        stored = dict(editing.data) if editing else current_bundle(entry.options).as_options()
+        sounds = form_sounds(await async_get_library(self.hass), stored)
         errors: dict[str, str] = {}
         if user_input is not None:
             name = str(user_input.get(CONF_NAME, "")).strip()
-            data = mode_data(user_input)
+            data = mode_data(user_input, sounds)
             own_id = editing.subentry_id if editing else None
             if error := name_error(modes_of(entry), name, own_id):
                 errors[CONF_NAME] = error
@@ -135,19 +172,11 @@ class ModeSubentryFlow(ConfigSubentryFlow):
                 return self.async_update_and_abort(entry, editing, title=name, data=data)
             if not errors:
                 return self.async_create_entry(title=name, data=data)
-        if editing is not None:
-            start = {CONF_NAME: editing.title, **editing.data}
-        else:
-            start = current_bundle(entry.options).as_options()
-        kelvin = start.get(CONF_LIGHT_COLOR_TEMP)
-        start |= {
-            CONF_SET_KELVIN: kelvin is not None,
-            CONF_LIGHT_COLOR_TEMP: kelvin or SUGGESTED_KELVIN,
-        }
-        library = await async_get_library(self.hass)
-        values = {**start, **(user_input or {})}
         return self.async_show_form(
             step_id=STEP,
-            data_schema=self.add_suggested_values_to_schema(mode_schema(library, values), values),
+            data_schema=self.add_suggested_values_to_schema(
+                mode_schema(sounds),
+                {**form_values(stored, sounds, editing), **(user_input or {})},
+            ),
             errors=errors,
         )
