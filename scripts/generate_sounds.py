@@ -1,13 +1,18 @@
 """Build the bundled sounds: seamless ambient loops and transition chimes, as tagged FLAC.
 
 Every loop is synthesised to be exactly periodic over its length (noise is made in the
-frequency domain, tones and modulations use whole numbers of cycles per loop), so the
-last sample flows into the first one and a player that repeats the file has no seam.
+frequency domain, tones and modulations use whole numbers of cycles per loop, and notes,
+drops and crackles that run past the end wrap round to the start), so the last sample
+flows into the first one and a player that repeats the file has no seam.
+
+Besides noise and nature sounds there are two musical loops: slow pads that breathe
+between two chords, and a soft chord progression of rolled piano-like chords over a bass.
 FLAC is lossless, so no encoder padding or priming samples are added at either end.
 
 Noise loops keep 12 bits of resolution (the low 4 bits are zero, which FLAC stores as
 "wasted bits" for free): the quantisation noise sits about 54 dB under the sound itself,
-where noise masks it, and it keeps every loop well under half a megabyte.
+where noise masks it, and it keeps every loop well under half a megabyte. The musical
+loops keep 14 bits, where soft tones would let 12-bit quantisation noise be heard.
 
 Loudness is measured the way ReplayGain 2.0 does (ITU-R BS.1770 K-weighting, applied
 to the spectrum of the periodic signal), each file is scaled to the reference loudness
@@ -135,6 +140,117 @@ def drone(rng: np.random.Generator, n: int) -> Signal:
     return signal * breath + 0.15 * air
 
 
+def _whole(frequency: float) -> float:
+    """Return the nearest frequency with a whole number of cycles per loop."""
+    return round(frequency * LOOP_SECONDS) / LOOP_SECONDS
+
+
+def _tone(n: int, frequency: float, harmonics: int, phase: float) -> Signal:
+    """Return a soft periodic tone: ``harmonics`` partials falling 9 dB per octave."""
+    t = np.arange(n) / RATE
+    tone = np.zeros(n)
+    for k in range(1, harmonics + 1):
+        if (whole := _whole(frequency * k)) < RATE / 2:
+            tone += k**-1.5 * np.sin(2 * np.pi * whole * t + phase * k)
+    return tone
+
+
+def _place(signal: Signal, sound: Signal, start: int) -> None:
+    """Add ``sound`` into the loop from ``start`` on; what runs past the end wraps to the start."""
+    index = (start + np.arange(sound.size)) % signal.size
+    np.add.at(signal, index, sound)
+
+
+def slow_pads(rng: np.random.Generator, n: int) -> Signal:
+    """Warm pads that breathe between two chords (D major 9 and B minor 9), eight seconds each."""
+    chords = ((73.42, 146.83, 220.0, 329.63, 369.99), (61.74, 123.47, 185.0, 293.66, 554.37))
+    signal = np.zeros(n)
+    for index, chord in enumerate(chords):
+        weight = 0.5 + 0.5 * cycles(n, 1, np.pi * index)  # one crossfade each way per loop
+        for note in chord:
+            # Two voices a sixteenth of a hertz apart: one slow beat per loop.
+            voices = sum(
+                _tone(n, note + detune, 6, rng.uniform(0, 2 * np.pi)) for detune in (0, 1 / 16)
+            )
+            swell = 0.75 + 0.25 * cycles(n, int(rng.integers(1, 4)), rng.uniform(0, 2 * np.pi))
+            signal += weight * swell * voices
+    air = periodic_noise(rng, n, band(200, 3000, 1.0))
+    return signal / np.sqrt(np.mean(signal**2)) + 0.05 * air
+
+
+def _piano_note(frequency: float, seconds: float, rng: np.random.Generator) -> Signal:
+    """Return one soft electric-piano-like note: a quick attack and a long decay."""
+    t = np.arange(int(seconds * RATE)) / RATE
+    note = np.zeros(t.size)
+    for ratio, level, decay in ((1.0, 1.0, 2.2), (2.0, 0.25, 1.0), (3.0, 0.08, 0.5)):
+        phase = rng.uniform(0, 2 * np.pi)
+        note += level * np.sin(2 * np.pi * frequency * ratio * t + phase) * np.exp(-t / decay)
+    attack = np.minimum(t / 0.02, 1.0)
+    release = np.minimum((t[-1] - t) / 0.3, 1.0)  # silent by its end
+    return note * attack * release
+
+
+def soft_chords(rng: np.random.Generator, n: int) -> Signal:
+    """A soft chord progression (C major 7, G6, A minor 7, F major 7), rolled, over a warm bass."""
+    progression = (
+        (65.41, (261.63, 329.63, 392.0, 493.88)),
+        (98.0, (246.94, 293.66, 329.63, 392.0)),
+        (110.0, (261.63, 329.63, 392.0, 440.0)),
+        (87.31, (261.63, 349.23, 440.0, 659.25)),
+    )
+    signal = np.zeros(n)
+    length = n // len(progression)
+    for index, (bass, notes) in enumerate(progression):
+        start = index * length
+        _place(signal, 0.6 * _piano_note(bass, 6.0, rng), start)
+        for offset, note in enumerate(notes):  # rolled upwards, 70 ms apart
+            _place(signal, 0.35 * _piano_note(note, 5.0, rng), start + int(0.07 * RATE) * offset)
+    return signal + 0.02 * periodic_noise(rng, n, band(150, 2500, 1.0))
+
+
+def stream(rng: np.random.Generator, n: int) -> Signal:
+    """A stream over stones: flowing water and many small rising bubbles."""
+    flow = periodic_noise(rng, n, band(200, 5000, 0.6))
+    flow *= 0.8 + 0.2 * cycles(n, 3, 0.5) * cycles(n, 5, 1.5)
+    bubbles = np.zeros(n)
+    for _ in range(LOOP_SECONDS * 45):
+        seconds = rng.uniform(0.01, 0.04)
+        t = np.arange(int(seconds * RATE)) / RATE
+        base = rng.uniform(450, 1800)
+        pitch = base * (1 + 2.5 * t / seconds)  # a bubble rises as it closes
+        bubble = np.sin(2 * np.pi * np.cumsum(pitch) / RATE) * np.exp(-t / (seconds / 3))
+        _place(bubbles, bubble * rng.uniform(0.2, 1.0), int(rng.integers(n)))
+    bubbles /= np.sqrt(np.mean(bubbles**2))
+    return 0.7 * flow + 0.45 * bubbles
+
+
+def fireplace(rng: np.random.Generator, n: int) -> Signal:
+    """A fire in the hearth: a low roar, a soft hiss, crackles and now and then a pop."""
+    roar = periodic_noise(rng, n, band(30, 400, 1.0)) * (0.8 + 0.2 * cycles(n, 3, 0.3))
+    hiss = periodic_noise(rng, n, band(2000, 9000, 0.2))
+    crackles = np.zeros(n)
+    for _ in range(LOOP_SECONDS * 22):
+        length = int(rng.uniform(0.001, 0.006) * RATE)
+        click = rng.normal(size=length) * np.exp(-np.arange(length) / (length / 4))
+        level = rng.uniform(0.1, 1.0) ** 2
+        start = int(rng.integers(n))
+        for echo in range(int(rng.integers(1, 4))):  # crackles come in small clusters
+            _place(crackles, click * level * 0.6**echo, start + int(rng.integers(80, 900)) * echo)
+    crackles /= np.sqrt(np.mean(crackles**2))
+    crackles = 3 * np.tanh(crackles / 3)  # rounds off the sharpest peaks, as a room does
+    return 0.6 * roar + 0.08 * hiss + 0.3 * crackles
+
+
+def wind(rng: np.random.Generator, n: int) -> Signal:
+    """Wind round the house: bands of noise that rise and fall in slow gusts."""
+    signal = np.zeros(n)
+    for low, high, gusts in ((60, 400, 2), (250, 900, 3), (600, 1800, 5), (1500, 4000, 7)):
+        gust = 0.5 + 0.5 * cycles(n, gusts, rng.uniform(0, 2 * np.pi))
+        gust *= 0.6 + 0.4 * cycles(n, gusts + 1, rng.uniform(0, 2 * np.pi))
+        signal += periodic_noise(rng, n, band(low, high, 0.8)) * (0.2 + gust**2)
+    return signal
+
+
 def chime(notes: tuple[float, ...]) -> Signal:
     """A soft bell arpeggio (not a loop): each note's partials fade out."""
     spacing = int(0.28 * RATE)
@@ -194,6 +310,12 @@ LOOPS = (
     Sound("rain", "Rain", rain, bits=12),
     Sound("ocean", "Ocean", ocean, bits=12),
     Sound("deep_focus_drone", "Deep Focus drone", drone),
+    # Added for focus modes; new loops go at the end so earlier ones keep their seeds.
+    Sound("slow_pads", "Slow pads", slow_pads, bits=14),
+    Sound("soft_chords", "Soft chords", soft_chords, bits=14),
+    Sound("stream", "Stream", stream, bits=12),
+    Sound("fireplace", "Fireplace", fireplace, bits=12),
+    Sound("wind", "Wind", wind, bits=12),
 )
 CHIMES = (
     Sound("chime_focus", "Focus chime", None, (523.25, 659.25, 783.99)),

@@ -38,7 +38,11 @@ async def test_user_flow_creates_a_timer(hass: HomeAssistant) -> None:
     assert entry.options["focus_minutes"] == 50
     assert entry.options["long_break_every"] == 3
     assert entry.options["session_target"] == 0
-    assert hass.states.get("select.kitchen_preset").state == "deep_focus"
+    assert entry.version == 2
+    # The rhythm asked for is Deep Focus's; its sound and light are not chosen yet.
+    mode = hass.states.get("select.kitchen_mode")
+    assert mode.state == "deep_focus"
+    assert mode.attributes["modified"] is True
     assert hass.states.get("switch.kitchen_start_focus_automatically").state == "on"
 
 
@@ -123,7 +127,8 @@ async def test_options_flow_changes_the_rules(
     assert entry.options["focus_minutes"] == 40
     assert entry.options["session_target"] == 4
     assert hass.states.get("number.study_focus_duration").state == "40.0"
-    assert hass.states.get("select.study_preset").state == "custom"
+    mode = hass.states.get("select.study_mode")
+    assert (mode.state, mode.attributes["modified_parts"]) == ("classic", ["focus_minutes"])
 
 
 async def test_options_flow_error(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:

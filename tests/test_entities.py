@@ -6,11 +6,6 @@ from datetime import timedelta
 
 from homeassistant.components.button import DOMAIN as BUTTON_DOMAIN, SERVICE_PRESS
 from homeassistant.components.number import ATTR_VALUE, DOMAIN as NUMBER_DOMAIN, SERVICE_SET_VALUE
-from homeassistant.components.select import (
-    ATTR_OPTION,
-    DOMAIN as SELECT_DOMAIN,
-    SERVICE_SELECT_OPTION,
-)
 from homeassistant.components.switch import DOMAIN as SWITCH_DOMAIN
 from homeassistant.const import ATTR_ENTITY_ID, SERVICE_TURN_OFF, SERVICE_TURN_ON
 from homeassistant.core import HomeAssistant
@@ -40,7 +35,7 @@ async def test_one_device_with_all_entities(
     assert device.entry_type is None
     entities = er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
     assert all(entity.device_id == device.id for entity in entities)
-    assert len({entity.unique_id for entity in entities}) == len(entities) == 26
+    assert len({entity.unique_id for entity in entities}) == len(entities) == 27
     assert {entity.translation_key for entity in entities} >= {
         "phase",
         "ends_at",
@@ -52,7 +47,8 @@ async def test_one_device_with_all_entities(
         "transition",
         "start_focus",
         "pause_resume",
-        "preset",
+        "mode",
+        "mode_focus_today",
         "auto_start_breaks",
         "sound",
         "sound_volume",
@@ -82,7 +78,9 @@ async def test_numbers_change_the_next_phase(hass: HomeAssistant, advance: Advan
         blocking=True,
     )
     assert state(hass, "number.study_short_break_duration") == "8.0"
-    assert state(hass, "select.study_preset") == "custom"
+    mode = hass.states.get("select.study_mode")
+    assert mode.state == "classic"
+    assert mode.attributes["modified_parts"] == ["short_break_minutes"]
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:25:00+00:00"
     await advance(timedelta(minutes=25))
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:33:00+00:00"
@@ -111,27 +109,6 @@ async def test_number_refuses_a_long_break_shorter_than_the_short_one(
     assert err.value.translation_key == "long_break_too_short"
     assert state(hass, "number.study_long_break_duration") == "15.0"
     assert init_integration.options["long_break_minutes"] == 15
-
-
-@pytest.mark.usefixtures("init_integration")
-async def test_preset_select(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
-    await hass.services.async_call(
-        SELECT_DOMAIN,
-        SERVICE_SELECT_OPTION,
-        {ATTR_ENTITY_ID: "select.study_preset", ATTR_OPTION: "sprint"},
-        blocking=True,
-    )
-    assert state(hass, "select.study_preset") == "sprint"
-    assert state(hass, "number.study_focus_duration") == "15.0"
-    assert state(hass, "number.study_short_break_duration") == "3.0"
-    assert init_integration.options["long_break_minutes"] == 10
-    await hass.services.async_call(
-        SELECT_DOMAIN,
-        SERVICE_SELECT_OPTION,
-        {ATTR_ENTITY_ID: "select.study_preset", ATTR_OPTION: "custom"},
-        blocking=True,
-    )
-    assert state(hass, "number.study_focus_duration") == "15.0"
 
 
 @pytest.mark.usefixtures("init_integration")

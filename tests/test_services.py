@@ -65,9 +65,9 @@ async def test_start_a_phase_with_its_own_duration(hass: HomeAssistant, advance:
 
 
 @pytest.mark.usefixtures("init_integration")
-async def test_start_with_a_preset_switches_the_timer(hass: HomeAssistant) -> None:
-    await call(hass, "start", {"preset": "deep_focus"})
-    assert state(hass, "select.study_preset") == "deep_focus"
+async def test_start_with_a_mode_switches_the_timer(hass: HomeAssistant) -> None:
+    await call(hass, "start", {"mode": "deep_focus"})
+    assert state(hass, "select.study_mode") == "deep_focus"
     assert state(hass, "number.study_focus_duration") == "50.0"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:50:00+00:00"
 

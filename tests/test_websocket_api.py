@@ -17,7 +17,8 @@ from .conftest import NOW, Advance, async_set_up
 
 STUDY_ENTITIES = {
     "phase": "sensor.study_phase",
-    "preset": "select.study_preset",
+    "mode": "select.study_mode",
+    "mode_focus": "sensor.study_focus_time_today_in_this_mode",
     "sound": "select.study_sound",
     "volume": "number.study_sound_volume",
 }

@@ -27,6 +27,9 @@ from .lighting import (
     async_setup_actions as async_setup_lighting_actions,
 )
 from .models import TomatoesConfigEntry, TomatoesData
+from .modes import ModeController
+from .modes.migration import async_migrate_to_modes
+from .modes.stats import stats_store
 from .services import async_setup_services
 from .sound import (
     SoundEffect,
@@ -68,6 +71,11 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     return True
 
 
+async def async_migrate_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> bool:
+    """Bring an entry of an older release up to date (version 1 had presets, not modes)."""
+    return await async_migrate_to_modes(hass, entry)
+
+
 async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> bool:
     """Load a timer, catch up on what ended while it was down, and add its entities."""
     timer = FocusTimer(hass, entry)
@@ -81,7 +89,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) -> 
     lights = LightingEffect(hass, entry, timer)
     entry.async_on_unload(lights.async_close)
     await lights.async_setup()
-    entry.runtime_data = TomatoesData(timer=timer, sound=sound, lights=lights)
+    modes = ModeController(hass, entry, timer, sound, lights)
+    entry.async_on_unload(modes.async_close)
+    await modes.async_setup()
+    entry.runtime_data = TomatoesData(timer=timer, sound=sound, lights=lights, modes=modes)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await sound.async_setup()
     entry.async_on_unload(async_watch_player_url(hass, entry))
@@ -100,6 +111,7 @@ async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
         ("media players", give_back_players),
         ("lights", give_back_lights),
         ("session", _async_remove_session),
+        ("statistics per mode", _async_remove_mode_stats),
     )
     for part, give_back in parts:
         try:
@@ -113,6 +125,11 @@ async def async_remove_entry(hass: HomeAssistant, entry: TomatoesConfigEntry) ->
 async def _async_remove_session(hass: HomeAssistant, entry_id: str, name: str) -> None:
     """Delete a deleted timer's stored session and the repair issue about it."""
     await timer_store(hass, entry_id).async_remove()
+
+
+async def _async_remove_mode_stats(hass: HomeAssistant, entry_id: str, name: str) -> None:
+    """Delete a deleted timer's statistics per mode."""
+    await stats_store(hass, entry_id).async_remove()
 
 
 def _async_delete_issues(hass: HomeAssistant, entry_id: str) -> None:

@@ -9,6 +9,7 @@ from homeassistant.config_entries import (
     ConfigEntry,
     ConfigFlow,
     ConfigFlowResult,
+    ConfigSubentryFlow,
     OptionsFlowWithReload,
 )
 from homeassistant.const import CONF_NAME
@@ -23,6 +24,7 @@ from .const import (
     CONF_IDLE_RESET_MINUTES,
     CONF_LONG_BREAK_EVERY,
     CONF_LONG_BREAK_MINUTES,
+    CONF_MODE,
     CONF_SESSION_TARGET,
     CONF_SHORT_BREAK_MINUTES,
     DEFAULT_OPTIONS,
@@ -36,6 +38,9 @@ from .lighting.options import (
     lighting_schema,
     suggested_lighting_values,
 )
+from .modes.catalogue import MODE_CLASSIC, SUBENTRY_MODE, builtin_for_rhythm
+from .modes.flow import ModeSubentryFlow
+from .modes.migration import ENTRY_VERSION
 from .selectors import whole_number
 from .sound.flow import (
     async_sound_errors,
@@ -95,7 +100,7 @@ def _options(user_input: Mapping[str, Any], current: Mapping[str, Any]) -> dict[
 class TomatoesConfigFlow(ConfigFlow, domain=DOMAIN):
     """Add a timer (one per room or person), or reconfigure one."""
 
-    VERSION = 1
+    VERSION = ENTRY_VERSION
 
     def _name_errors(self, name: str, own_entry_id: str | None = None) -> dict[str, str]:
         if not name:
@@ -113,6 +118,7 @@ class TomatoesConfigFlow(ConfigFlow, domain=DOMAIN):
             options = _options(user_input, {})
             errors = self._name_errors(name) or option_errors(options)
             if not errors:
+                options[CONF_MODE] = builtin_for_rhythm(options) or MODE_CLASSIC
                 return self.async_create_entry(title=name, data={CONF_NAME: name}, options=options)
         suggested = user_input or {CONF_NAME: DEFAULT_NAME, **DEFAULT_OPTIONS}
         return self.async_show_form(
@@ -149,6 +155,14 @@ class TomatoesConfigFlow(ConfigFlow, domain=DOMAIN):
             ),
             errors=errors,
         )
+
+    @classmethod
+    @callback
+    def async_get_supported_subentry_types(
+        cls, config_entry: ConfigEntry
+    ) -> dict[str, type[ConfigSubentryFlow]]:
+        """Return what a timer holds besides its options: the person's own modes."""
+        return {SUBENTRY_MODE: ModeSubentryFlow}
 
     @staticmethod
     @callback

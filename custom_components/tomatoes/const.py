@@ -1,4 +1,4 @@
-"""Constants of the Tomatoes integration: domain, option keys, limits and presets."""
+"""Constants of the Tomatoes integration: domain, option keys, limits, rhythms and defaults."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ CONF_AUTO_START_BREAKS: Final = "auto_start_breaks"
 CONF_AUTO_START_FOCUS: Final = "auto_start_focus"
 CONF_SESSION_TARGET: Final = "session_target"
 CONF_IDLE_RESET_MINUTES: Final = "idle_reset_minutes"
+CONF_MODE: Final = "mode"
+"""The chosen focus mode: a built-in key or the id of the timer's own mode (modes/)."""
 
 # Inclusive (minimum, maximum) of every numeric option.
 LIMITS: Final[dict[str, tuple[int, int]]] = {
@@ -32,8 +34,8 @@ LIMITS: Final[dict[str, tuple[int, int]]] = {
 PRESET_CLASSIC: Final = "classic"
 PRESET_DEEP_FOCUS: Final = "deep_focus"
 PRESET_SPRINT: Final = "sprint"
-PRESET_CUSTOM: Final = "custom"
 
+# The rhythms of the built-in focus modes (modes/catalogue.py adds their sound and light).
 PRESETS: Final[dict[str, dict[str, int]]] = {
     PRESET_CLASSIC: {
         CONF_FOCUS_MINUTES: 25,
@@ -79,15 +81,6 @@ def settings_from_options(options: Mapping[str, Any]) -> Settings:
         session_target=int(merged[CONF_SESSION_TARGET]),
         idle_reset=timedelta(minutes=merged[CONF_IDLE_RESET_MINUTES]),
     )
-
-
-def preset_of(options: Mapping[str, Any]) -> str:
-    """Name the preset whose values the options match, or ``custom``."""
-    merged = {**DEFAULT_OPTIONS, **options}
-    for name, values in PRESETS.items():
-        if all(merged[key] == value for key, value in values.items()):
-            return name
-    return PRESET_CUSTOM
 
 
 VERSION: Final = "0.1.0"

@@ -1,4 +1,4 @@
-"""Diagnostics of a Tomatoes timer: settings, session, schedule, sound and lights.
+"""Diagnostics of a Tomatoes timer: settings, session, schedule, sound, lights and modes.
 
 Redacted everywhere in the result (Home Assistant's `async_redact_data` over the whole of it):
 the task label, sounds given as references (a stream URL can carry credentials), the user's
@@ -43,6 +43,7 @@ async def async_get_config_entry_diagnostics(
             "timer": data.timer.diagnostics(),
             "ambient_sound": data.sound.diagnostics(),
             "lighting": data.lights.diagnostics(),
+            "modes": data.modes.diagnostics(),
         },
         TO_REDACT,
     )

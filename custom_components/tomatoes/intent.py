@@ -15,7 +15,6 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, intent
 import voluptuous as vol
 
-from .const import PRESETS
 from .engine import BREAKS, Phase, Status
 from .services import MAX_DURATION, MAX_EXTENSION_MINUTES
 from .timer import FocusTimer
@@ -141,21 +140,23 @@ class TomatoesIntentHandler(intent.IntentHandler):
 
 
 class StartFocusHandler(TomatoesIntentHandler):
-    """Start a focus block, optionally for N minutes, with a task or a preset."""
+    """Start a focus block, optionally for N minutes, with a task or in a mode."""
 
     extra_slots: ClassVar[dict[vol.Marker, Any]] = {
         vol.Optional(vc.SLOT_MINUTES): vol.Coerce(int),
         vol.Optional(vc.SLOT_TASK): vol.All(cv.string, vol.Length(max=255)),
-        vol.Optional(vc.SLOT_PRESET): vol.In(list(PRESETS)),
+        vol.Optional(vc.SLOT_MODE): cv.string,
     }
 
     async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
         """Start the focus block and say for how long."""
         duration = _minutes(values, MAX_START_MINUTES)
-        if (preset := values.get(vc.SLOT_PRESET)) is not None:
-            await timer.async_update_options(PRESETS[preset])
-        # Spoken minutes or a preset ask for a new block; a plain "start focus" keeps one.
-        restart = duration is not None or preset is not None
+        modes = timer.entry.runtime_data.modes
+        mode = modes.find(str(values[vc.SLOT_MODE])) if vc.SLOT_MODE in values else None
+        if mode is not None:  # the sentences name built-in modes, which every timer has
+            await modes.async_select(mode)
+        # Spoken minutes or a mode ask for a new block; a plain "start focus" keeps one.
+        restart = duration is not None or mode is not None
         await timer.async_start(Phase.FOCUS, duration, values.get(vc.SLOT_TASK), restart=restart)
         return started(timer, language)
 
@@ -299,7 +300,8 @@ def create_handlers() -> list[TomatoesIntentHandler]:
         StartFocusHandler(
             vc.INTENT_START_FOCUS,
             "Starts a focus block (a Pomodoro) on a Tomatoes focus timer, optionally for a "
-            "number of minutes, for a task, or with a preset (classic, deep_focus, sprint)."
+            "number of minutes, for a task, or in a mode (classic, deep_focus, sprint, or one "
+            "of the timer's own modes)."
             + _NOT_A_KITCHEN_TIMER,
         ),
         StartBreakHandler(

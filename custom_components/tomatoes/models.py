@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from homeassistant.config_entries import ConfigEntry
 
 from .lighting import LightingEffect
+from .modes import ModeController
 from .sound import SoundEffect
 from .timer import FocusTimer
 
@@ -18,6 +19,7 @@ class TomatoesData:
     timer: FocusTimer
     sound: SoundEffect
     lights: LightingEffect
+    modes: ModeController
 
 
 type TomatoesConfigEntry = ConfigEntry[TomatoesData]

@@ -1,4 +1,4 @@
-"""Selects of a Tomatoes timer: the preset (Classic, Deep Focus, ...) and the focus sound."""
+"""Selects of a Tomatoes timer: the mode (Classic, Deep Focus, ... and your own) and the sound."""
 
 from __future__ import annotations
 
@@ -6,19 +6,13 @@ from homeassistant.components.select import SelectEntity, SelectEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .const import PRESET_CUSTOM, PRESETS, preset_of
-from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
+from .modes.entities import MODE, ModeSelect
 from .sound.entity import SoundEntity
 from .sound.options import CONF_SOUND_SOURCE, sound_choices
 
 PARALLEL_UPDATES = 0
 
-PRESET = SelectEntityDescription(
-    key="preset",
-    translation_key="preset",
-    options=[*PRESETS, PRESET_CUSTOM],
-)
 SOUND = SelectEntityDescription(key="sound", translation_key="sound")
 
 
@@ -27,22 +21,8 @@ async def async_setup_entry(
     entry: TomatoesConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the preset and sound selects of a timer."""
-    async_add_entities([PresetSelect(entry, PRESET), SoundSelect(entry, SOUND)])
-
-
-class PresetSelect(TomatoesEntity, SelectEntity):
-    """Shows which preset the durations match; picking one applies its durations."""
-
-    @property
-    def current_option(self) -> str:
-        """Return the preset the current settings match, or custom."""
-        return preset_of(self.entry.options)
-
-    async def async_select_option(self, option: str) -> None:
-        """Apply a preset's durations; picking custom keeps the current values."""
-        if option in PRESETS:
-            await self.timer.async_update_options(PRESETS[option])
+    """Add the mode and sound selects of a timer."""
+    async_add_entities([ModeSelect(entry, MODE), SoundSelect(entry, SOUND)])
 
 
 class SoundSelect(SoundEntity, SelectEntity):

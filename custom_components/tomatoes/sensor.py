@@ -1,4 +1,4 @@
-"""Sensors of a Tomatoes timer: phase, status, end time, cycle position, today's counts, sound.
+"""Sensors of a Tomatoes timer: phase, status, end, cycle position, counts of today, mode, sound.
 
 What is only sometimes meaningful is folded into the status sensor: its attributes carry the
 time left while paused and the task while one is set. The separate "Time left (paused)" and
@@ -28,6 +28,7 @@ from .const import DOMAIN
 from .engine import Phase, Status
 from .entity import TomatoesEntity
 from .models import TomatoesConfigEntry
+from .modes.entities import MODE_FOCUS, ModeFocusSensor
 from .sound.entity import SoundEntity
 from .sound.policy import SoundStatus
 from .timer import FocusTimer
@@ -171,6 +172,7 @@ async def async_setup_entry(
 ) -> None:
     """Add the sensors of a timer, and its sound status sensor if it has media players."""
     sensors: list[SensorEntity] = [TomatoesSensor(entry, description) for description in SENSORS]
+    sensors.append(ModeFocusSensor(entry, MODE_FOCUS))
     if entry.runtime_data.sound.options.players:
         sensors.append(SoundStatusSensor(entry, SOUND_STATUS))
     elif stale := er.async_get(hass).async_get_entity_id(

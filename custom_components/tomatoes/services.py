@@ -22,8 +22,9 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
-from .const import DOMAIN, PRESETS
+from .const import DOMAIN
 from .engine import Phase
+from .modes.actions import ATTR_MODE, ATTR_PRESET, start_modes
 from .targeting import TARGET_SCHEMA, action_error, async_targeted_entries
 from .timer import FocusTimer
 
@@ -38,7 +39,6 @@ SERVICE_STATUS = "status"
 
 ATTR_PHASE = "phase"
 ATTR_DURATION = "duration"
-ATTR_PRESET = "preset"
 ATTR_TASK = "task"
 ATTR_MINUTES = "minutes"
 ATTR_RESTART = "restart"
@@ -50,6 +50,7 @@ START_SCHEMA = TARGET_SCHEMA.extend(
     {
         vol.Optional(ATTR_PHASE): cv.string,
         vol.Optional(ATTR_DURATION): cv.time_period,
+        vol.Optional(ATTR_MODE): cv.string,
         vol.Optional(ATTR_PRESET): cv.string,
         vol.Optional(ATTR_TASK): vol.All(cv.string, vol.Length(max=255)),
         vol.Optional(ATTR_RESTART, default=False): cv.boolean,
@@ -69,17 +70,14 @@ async def _async_start(call: ServiceCall) -> None:
         if raw_phase not in (Phase.FOCUS, Phase.SHORT_BREAK, Phase.LONG_BREAK):
             raise action_error("invalid_phase", phase=str(raw_phase))
         phase = Phase(raw_phase)
-    preset: str | None = call.data.get(ATTR_PRESET)
-    if preset is not None and preset not in PRESETS:
-        raise action_error("invalid_preset", preset=preset, presets=", ".join(PRESETS))
     duration: timedelta | None = call.data.get(ATTR_DURATION)
     if duration is not None and not timedelta(0) < duration <= MAX_DURATION:
         raise action_error("invalid_duration")
-    timers = await _async_timers(call)
-    for timer in timers:
-        if preset is not None:
-            await timer.async_update_options(PRESETS[preset], call.context)
-        await timer.async_start(
+    entries = await async_targeted_entries(call)
+    for modes, mode in start_modes(call.hass, call.data, entries):
+        await modes.async_select(mode)
+    for entry in entries:
+        await entry.runtime_data.timer.async_start(
             phase,
             duration,
             call.data.get(ATTR_TASK),

@@ -38,7 +38,8 @@ TYPE_SUBSCRIBE = f"{DOMAIN}/subscribe"
 # The entities the card works with besides the timer, by the key of their unique id.
 RELATED_ENTITIES = {
     "phase": ("sensor", "phase"),
-    "preset": ("select", "preset"),
+    "mode": ("select", "mode"),
+    "mode_focus": ("sensor", "mode_focus_today"),
     "sound": ("select", "sound"),
     "volume": ("number", "sound_volume"),
     "lighting": ("switch", "focus_lighting"),

@@ -7,6 +7,7 @@ import { configForm, resolveConfig, stubConfig, type ResolvedConfig } from "./co
 import { Countdown, formatClock, ringFraction } from "./countdown.js";
 import { cyclePosition } from "./cycle.js";
 import { cardLanguage, formatMinutes, localize, type Key, type Language } from "./localize.js";
+import { modeFigures, type ModeFigures } from "./modes.js";
 import { styles } from "./styles.js";
 import type { HassEntity, HomeAssistant, TimerView, TomatoesCardConfig } from "./types.js";
 
@@ -247,7 +248,7 @@ export class TomatoesCard extends LitElement {
           <span class="phase">${this.t(`phase.${phase}`)}</span>
         </div>
         <div class="main">${this.renderRing(view)} ${this.renderFacts(view, config)}</div>
-        ${this.renderControls(view, config)} ${this.renderPreset(view, config)}
+        ${this.renderControls(view, config)} ${this.renderMode(view, config)}
         ${this.renderSound(view, config)} ${this.renderLighting(view, config)}
         ${this.failure ? html`<div class="error" role="alert">${this.failure}</div>` : nothing}
       </ha-card>
@@ -294,6 +295,7 @@ export class TomatoesCard extends LitElement {
     );
     const blocks = view.today_blocks ?? 0;
     const minutes = formatMinutes(this.language, view.today_minutes ?? 0);
+    const byMode = this.modeFigures(view);
     return html`
       <dl class="facts">
         ${config.show_cycle
@@ -307,6 +309,10 @@ export class TomatoesCard extends LitElement {
         ${config.show_today
           ? html`<dt>${this.t("label.today")}</dt>
               <dd>${this.t("label.today_value", { blocks, minutes }, blocks)}</dd>`
+          : nothing}
+        ${config.show_today && byMode
+          ? html`<dt>${this.t("label.by_mode")}</dt>
+              <dd class="by-mode">${byMode}</dd>`
           : nothing}
         ${config.show_task && view.task
           ? html`<dt>${this.t("label.task")}</dt>
@@ -378,33 +384,48 @@ export class TomatoesCard extends LitElement {
     return state && !HIDDEN_STATES.has(state.state) ? state : undefined;
   }
 
-  private renderPreset(view: TimerView, config: ResolvedConfig): TemplateResult | typeof nothing {
-    const preset = this.entityState(view.entities?.preset);
-    if (!config.show_preset || !preset) {
+  private renderMode(view: TimerView, config: ResolvedConfig): TemplateResult | typeof nothing {
+    const mode = this.entityState(view.entities?.mode);
+    if (!config.show_mode || !mode) {
       return nothing;
     }
-    const options = (preset.attributes.options as string[] | undefined) ?? [];
+    const options = (mode.attributes.options as string[] | undefined) ?? [];
     const label = (option: string): string =>
-      this.hassValue?.formatEntityState?.(preset, option) ?? option;
-    // "custom" names hand-set numbers; it is shown only while it applies.
-    const offered = options.filter((option) => option !== "custom" || option === preset.state);
-    return html`<div class="section" role="group" aria-label=${this.t("label.preset")}>
-      <div class="section-title">${this.t("label.preset")}</div>
+      this.hassValue?.formatEntityState?.(mode, option) ?? option;
+    // A part changed by hand keeps the mode and marks it; its chip applies it again.
+    const modified = mode.attributes.modified === true;
+    return html`<div class="section" role="group" aria-label=${this.t("label.mode")}>
+      <div class="section-title">
+        ${this.t("label.mode")}
+        ${modified ? html`<span class="modified">· ${this.t("label.modified")}</span>` : nothing}
+      </div>
       <div class="chips">
-        ${offered.map(
-          (option) =>
-            html`<button
-              class="chip"
-              aria-pressed=${option === preset.state ? "true" : "false"}
-              @click=${() =>
-                option !== preset.state &&
-                this.run("select", "select_option", { entity_id: preset.entity_id, option })}
-            >
-              ${label(option)}
-            </button>`,
-        )}
+        ${options.map((option) => {
+          const chosen = option === mode.state;
+          const again = chosen && modified;
+          return html`<button
+            class="chip"
+            aria-pressed=${chosen ? "true" : "false"}
+            title=${again ? this.t("label.reapply", { mode: label(option) }) : label(option)}
+            @click=${() =>
+              (!chosen || again) &&
+              this.run("select", "select_option", { entity_id: mode.entity_id, option })}
+          >
+            ${label(option)}${again ? " ↺" : ""}
+          </button>`;
+        })}
       </div>
     </div>`;
+  }
+
+  /** Today's blocks and minutes of each mode focused in today (the mode sensor's attributes). */
+  private modeFigures(view: TimerView): string | undefined {
+    const sensor = this.entityState(view.entities?.mode_focus);
+    const mode = this.entityState(view.entities?.mode);
+    const modes = sensor?.attributes.modes as Record<string, ModeFigures> | undefined;
+    return modeFigures(this.language, modes, (option) =>
+      mode ? (this.hassValue?.formatEntityState?.(mode, option) ?? option) : option,
+    );
   }
 
   private renderSound(view: TimerView, config: ResolvedConfig): TemplateResult | typeof nothing {

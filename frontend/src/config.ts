@@ -9,7 +9,7 @@ export const SHOW_OPTIONS = [
   "show_cycle",
   "show_today",
   "show_task",
-  "show_preset",
+  "show_mode",
   "show_sound",
   "show_lighting",
 ] as const;
@@ -18,8 +18,10 @@ export type ShowOption = (typeof SHOW_OPTIONS)[number];
 export const DEFAULT_EXTEND_MINUTES = 5;
 const MAX_EXTEND_MINUTES = 240;
 
-/** The options with every default filled in. */
-export type ResolvedConfig = Required<Omit<TomatoesCardConfig, "name">> & { name?: string };
+/** The options with every default filled in (``show_preset`` is read as ``show_mode``). */
+export type ResolvedConfig = Required<Omit<TomatoesCardConfig, "name" | "show_preset">> & {
+  name?: string;
+};
 
 /** Check a config from YAML or the editor and fill in the defaults; throws on bad input. */
 export function resolveConfig(config: Partial<TomatoesCardConfig> | undefined): ResolvedConfig {
@@ -40,14 +42,17 @@ export function resolveConfig(config: Partial<TomatoesCardConfig> | undefined): 
     show_cycle: true,
     show_today: true,
     show_task: true,
-    show_preset: true,
+    show_mode: true,
     show_sound: true,
     show_lighting: true,
   };
+  // Cards written before modes said show_preset; it keeps working as show_mode.
+  const given: Partial<TomatoesCardConfig> = { show_mode: config.show_preset, ...config };
   for (const option of SHOW_OPTIONS) {
-    const value = config[option];
+    const value = given[option];
     if (value !== undefined && typeof value !== "boolean") {
-      throw new Error(`${option}: true or false`);
+      const named = option === "show_mode" && config.show_mode === undefined ? "show_preset" : option;
+      throw new Error(`${named}: true or false`);
     }
     resolved[option] = value ?? true;
   }

@@ -31,7 +31,10 @@ const en = {
     other: "{blocks} blocks · {minutes} min",
   },
   "label.task": "Task",
-  "label.preset": "Preset",
+  "label.mode": "Mode",
+  "label.modified": "changed",
+  "label.reapply": "Apply {mode} again",
+  "label.by_mode": "By mode",
   "label.sound": "Sound",
   "label.volume": "Volume",
   "label.lighting": "Focus lighting",
@@ -45,11 +48,12 @@ const en = {
   "editor.show_cycle": "Block in the cycle",
   "editor.show_today": "Today's blocks and minutes",
   "editor.show_task": "Task",
-  "editor.show_preset": "Preset",
+  "editor.show_mode": "Mode",
   "editor.show_sound": "Sound and volume (when media players are chosen)",
   "editor.show_lighting": "Focus lighting switch (when lights are chosen)",
   "editor.extend_minutes": "Minutes added by Extend",
-  "picker.description": "A Pomodoro focus timer: countdown ring, controls, preset, sound and lights.",
+  "picker.description":
+    "A Pomodoro focus timer: countdown ring, controls, mode, sound and lights.",
 } satisfies Record<string, Text>;
 
 export type Key = keyof typeof en;
@@ -83,7 +87,10 @@ const de: Table = {
     other: "{blocks} Blöcke · {minutes} Min.",
   },
   "label.task": "Aufgabe",
-  "label.preset": "Voreinstellung",
+  "label.mode": "Modus",
+  "label.modified": "geändert",
+  "label.reapply": "{mode} erneut anwenden",
+  "label.by_mode": "Nach Modus",
   "label.sound": "Klang",
   "label.volume": "Lautstärke",
   "label.lighting": "Fokus-Licht",
@@ -97,12 +104,12 @@ const de: Table = {
   "editor.show_cycle": "Block im Zyklus",
   "editor.show_today": "Blöcke und Minuten von heute",
   "editor.show_task": "Aufgabe",
-  "editor.show_preset": "Voreinstellung",
+  "editor.show_mode": "Modus",
   "editor.show_sound": "Klang und Lautstärke (wenn Mediaplayer gewählt sind)",
   "editor.show_lighting": "Schalter für das Fokus-Licht (wenn Lampen gewählt sind)",
   "editor.extend_minutes": "Minuten, die „Verlängern“ hinzufügt",
   "picker.description":
-    "Ein Pomodoro-Fokus-Timer: Countdown-Ring, Steuerung, Voreinstellung, Klang und Licht.",
+    "Ein Pomodoro-Fokus-Timer: Countdown-Ring, Steuerung, Modus, Klang und Licht.",
 };
 
 const fr: Table = {
@@ -130,7 +137,10 @@ const fr: Table = {
     other: "{blocks} blocs · {minutes} min",
   },
   "label.task": "Tâche",
-  "label.preset": "Préréglage",
+  "label.mode": "Mode",
+  "label.modified": "modifié",
+  "label.reapply": "Appliquer de nouveau {mode}",
+  "label.by_mode": "Par mode",
   "label.sound": "Son",
   "label.volume": "Volume",
   "label.lighting": "Éclairage de concentration",
@@ -144,12 +154,12 @@ const fr: Table = {
   "editor.show_cycle": "Bloc dans le cycle",
   "editor.show_today": "Blocs et minutes du jour",
   "editor.show_task": "Tâche",
-  "editor.show_preset": "Préréglage",
+  "editor.show_mode": "Mode",
   "editor.show_sound": "Son et volume (si des lecteurs multimédias sont choisis)",
   "editor.show_lighting": "Interrupteur de l'éclairage de concentration (si des lampes sont choisies)",
   "editor.extend_minutes": "Minutes ajoutées par « Prolonger »",
   "picker.description":
-    "Un minuteur Pomodoro : anneau du compte à rebours, commandes, préréglage, son et lumières.",
+    "Un minuteur Pomodoro : anneau du compte à rebours, commandes, mode, son et lumières.",
 };
 
 const es: Table = {
@@ -177,7 +187,10 @@ const es: Table = {
     other: "{blocks} bloques · {minutes} min",
   },
   "label.task": "Tarea",
-  "label.preset": "Preajuste",
+  "label.mode": "Modo",
+  "label.modified": "cambiado",
+  "label.reapply": "Aplicar de nuevo {mode}",
+  "label.by_mode": "Por modo",
   "label.sound": "Sonido",
   "label.volume": "Volumen",
   "label.lighting": "Iluminación de concentración",
@@ -191,12 +204,12 @@ const es: Table = {
   "editor.show_cycle": "Bloque del ciclo",
   "editor.show_today": "Bloques y minutos de hoy",
   "editor.show_task": "Tarea",
-  "editor.show_preset": "Preajuste",
+  "editor.show_mode": "Modo",
   "editor.show_sound": "Sonido y volumen (si hay reproductores elegidos)",
   "editor.show_lighting": "Interruptor de la iluminación de concentración (si hay luces elegidas)",
   "editor.extend_minutes": "Minutos que añade «Prolongar»",
   "picker.description":
-    "Un temporizador Pomodoro: anillo de cuenta atrás, controles, preajuste, sonido y luces.",
+    "Un temporizador Pomodoro: anillo de cuenta atrás, controles, modo, sonido y luces.",
 };
 
 const nl: Table = {
@@ -224,7 +237,10 @@ const nl: Table = {
     other: "{blocks} blokken · {minutes} min",
   },
   "label.task": "Taak",
-  "label.preset": "Voorinstelling",
+  "label.mode": "Modus",
+  "label.modified": "gewijzigd",
+  "label.reapply": "{mode} opnieuw toepassen",
+  "label.by_mode": "Per modus",
   "label.sound": "Geluid",
   "label.volume": "Volume",
   "label.lighting": "Focusverlichting",
@@ -238,12 +254,12 @@ const nl: Table = {
   "editor.show_cycle": "Blok in de cyclus",
   "editor.show_today": "Blokken en minuten van vandaag",
   "editor.show_task": "Taak",
-  "editor.show_preset": "Voorinstelling",
+  "editor.show_mode": "Modus",
   "editor.show_sound": "Geluid en volume (als er mediaspelers gekozen zijn)",
   "editor.show_lighting": "Schakelaar voor de focusverlichting (als er lampen gekozen zijn)",
   "editor.extend_minutes": "Minuten die ‘Verlengen’ toevoegt",
   "picker.description":
-    "Een Pomodoro-focustimer: aftelring, bediening, voorinstelling, geluid en licht.",
+    "Een Pomodoro-focustimer: aftelring, bediening, modus, geluid en licht.",
 };
 
 export const TRANSLATIONS: Record<Language, Table> = { en, de, fr, es, nl };

@@ -171,6 +171,9 @@ export const styles = css`
     font-size: var(--ha-font-size-s, 0.875rem);
     margin-bottom: 8px;
   }
+  .modified {
+    font-style: italic;
+  }
   .chips {
     display: flex;
     flex-wrap: wrap;

@@ -62,7 +62,9 @@ export interface TimerView {
   task?: string | null;
   /** Whether media players are chosen for the focus sound. */
   sound?: boolean;
-  entities?: Partial<Record<"phase" | "preset" | "sound" | "volume" | "lighting", string>>;
+  entities?: Partial<
+    Record<"phase" | "mode" | "mode_focus" | "sound" | "volume" | "lighting", string>
+  >;
 }
 
 export type Phase = "idle" | "focus" | "short_break" | "long_break";
@@ -76,6 +78,8 @@ export interface TomatoesCardConfig {
   show_cycle?: boolean;
   show_today?: boolean;
   show_task?: boolean;
+  show_mode?: boolean;
+  /** The name of show_mode before focus modes replaced presets (still read). */
   show_preset?: boolean;
   show_sound?: boolean;
   show_lighting?: boolean;

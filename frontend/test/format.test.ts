@@ -11,6 +11,7 @@ import {
   TRANSLATIONS,
   type Key,
 } from "../src/localize.js";
+import { modeFigures } from "../src/modes.js";
 import type { HomeAssistant } from "../src/types.js";
 
 describe("cyclePosition", () => {
@@ -95,7 +96,7 @@ describe("config", () => {
       show_cycle: true,
       show_today: true,
       show_task: true,
-      show_preset: true,
+      show_mode: true,
       show_sound: true,
       show_lighting: true,
     });
@@ -109,6 +110,17 @@ describe("config", () => {
     assert.equal(chosen.name, "Desk");
     assert.equal(chosen.show_sound, false);
     assert.equal(chosen.extend_minutes, 10);
+  });
+
+  it("reads show_preset of cards written before modes as show_mode", () => {
+    const old = { type: "custom:tomatoes-card", entity: "sensor.study_phase", show_preset: false };
+    assert.equal(resolveConfig(old).show_mode, false);
+    assert.equal(resolveConfig({ ...old, show_mode: true }).show_mode, true);
+    assert.ok(!("show_preset" in resolveConfig(old)));
+    assert.throws(
+      () => resolveConfig({ ...old, show_preset: "no" as unknown as boolean }),
+      /show_preset/,
+    );
   });
 
   it("refuses what it cannot use, with a message that names the option", () => {
@@ -135,5 +147,23 @@ describe("config", () => {
     } as unknown as HomeAssistant;
     assert.deepEqual(stubConfig(hass), { type: "custom:tomatoes-card", entity: "sensor.desk_phase" });
     assert.equal(stubConfig({ entities: {} } as unknown as HomeAssistant).entity, "");
+  });
+});
+
+describe("modeFigures", () => {
+  const names: Record<string, string> = { deep_focus: "Tiefer Fokus 50/10/30 ×3" };
+  const name = (option: string): string => names[option] ?? option;
+
+  it("writes each mode's blocks and minutes with the mode's shown name", () => {
+    const modes = { deep_focus: { blocks: 2, minutes: 100 }, Writing: { blocks: 1, minutes: 12.5 } };
+    assert.equal(
+      modeFigures("de", modes, name),
+      "Tiefer Fokus 50/10/30 ×3: 2 Blöcke · 100 Min.; Writing: 1 Block · 12,5 Min.",
+    );
+  });
+
+  it("writes nothing before any focus today", () => {
+    assert.equal(modeFigures("en", {}, name), undefined);
+    assert.equal(modeFigures("en", undefined, name), undefined);
   });
 });

@@ -141,7 +141,7 @@ def test_card_counts_down_controls_the_timer_and_ignores_a_wrong_browser_clock(
 
 
 def check_controls(card: Locator, client: HomeAssistantClient) -> None:
-    """Click through the card: start, pause, resume, extend, skip, stop and a preset."""
+    """Click through the card: start, pause, resume, extend, skip, stop and a mode."""
     # Idle: the next focus block's length, nothing counting.
     expect(phase_chip(card)).to_have_text("Idle")
     expect(card.get_by_role("timer")).to_have_text("01:00")
@@ -179,12 +179,15 @@ def check_controls(card: Locator, client: HomeAssistantClient) -> None:
     expect(phase_chip(card)).to_have_text("Short break", timeout=CHANGE_TIMEOUT_MS)
     expect(card.get_by_text(re.compile(r"^1 block · "))).to_be_visible()
 
-    # Stop; the preset chips come from the select entity, and picking one applies it.
+    # Stop; the mode chips come from the mode select, and picking one applies it.
     card.get_by_role("button", name="Stop").click()
     expect(phase_chip(card)).to_have_text("Idle", timeout=CHANGE_TIMEOUT_MS)
     card.get_by_role("button", name=re.compile("^Sprint")).click()
-    client.wait_for_state("select.study_preset", "sprint")
+    client.wait_for_state("select.study_mode", "sprint")
     expect(card.get_by_role("timer")).to_have_text("15:00", timeout=CHANGE_TIMEOUT_MS)
+    # Today's figures per mode: the block above ran in Classic.
+    classic = "Classic 25/5/15 \N{MULTIPLICATION SIGN}4"
+    expect(card.get_by_text(re.compile(f"^{classic}: 1 block · "))).to_be_visible()
 
     # The sound, its volume and the focus lighting switch, from the timer's entities.
     sound = client.state("select.study_sound")
@@ -193,6 +196,11 @@ def check_controls(card: Locator, client: HomeAssistantClient) -> None:
     card.get_by_role("slider", name="Volume").fill("45")
     client.wait_for_state("number.study_sound_volume", "45")
     expect(card.get_by_text("45 %")).to_be_visible()
+    # A part changed by hand marks the mode as changed; its chip applies the mode again.
+    expect(card.get_by_text("· changed")).to_be_visible()
+    card.get_by_role("button", name=re.compile("^Sprint")).click()
+    client.wait_for_state("number.study_sound_volume", "35")
+    expect(card.get_by_text("· changed")).to_have_count(0)
     expect(card.get_by_role("switch", name="Focus lighting")).to_have_attribute(
         "aria-checked", "true"
     )

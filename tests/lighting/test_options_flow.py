@@ -44,7 +44,7 @@ async def test_choosing_lights_adds_the_switch_and_keeps_the_timer_rules(
     result = await hass.config_entries.options.async_configure(result["flow_id"], FORM)
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert init_integration.options == {**DEFAULT_OPTIONS, **FORM}
+    assert init_integration.options == {**DEFAULT_OPTIONS, "mode": "classic", **FORM}
     assert hass.states.get("switch.study_focus_lighting").state == "on"
 
 

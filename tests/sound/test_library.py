@@ -66,9 +66,14 @@ async def test_bundled_loops_are_tagged_small_seamless_loops(hass: HomeAssistant
     assert [track.title for track in loops] == [
         "Brown noise",
         "Deep Focus drone",
+        "Fireplace",
         "Ocean",
         "Pink noise",
         "Rain",
+        "Slow pads",
+        "Soft chords",
+        "Stream",
+        "Wind",
     ]
     for track in loops:
         assert track.artist == "Tomatoes"
@@ -83,7 +88,7 @@ async def test_bundled_loops_are_tagged_small_seamless_loops(hass: HomeAssistant
 
 def test_bundled_files_are_well_under_a_megabyte() -> None:
     files = sorted(SOUNDS_DIR.rglob("*.flac"))
-    assert len(files) == 7
+    assert len(files) == 12
     assert all(file.stat().st_size < 512 * 1024 for file in files)
 
 
@@ -128,7 +133,7 @@ async def test_rescan_of_an_unchanged_library_reads_no_tags(
         "custom_components.tomatoes.sound.scanner.read_tags", side_effect=AssertionError("read")
     ):
         stats = await library.async_scan()
-    assert (stats.read, stats.reused) == (0, 4 + 7)
+    assert (stats.read, stats.reused) == (0, 4 + 12)
     assert len(library.tracks(folder_source_id(str(music)))) == 4
 
     # A changed file is read again, and only that one.
@@ -137,7 +142,7 @@ async def test_rescan_of_an_unchanged_library_reads_no_tags(
     stat = song.stat()
     os.utime(song, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
     stats = await library.async_scan()
-    assert (stats.read, stats.reused) == (1, 10)
+    assert (stats.read, stats.reused) == (1, 3 + 12)
     assert library.track(f"{folder_source_id(str(music))}/albums/song.mp3").title == (
         "Renamed song"
     )
@@ -148,7 +153,7 @@ async def test_the_cache_survives_a_restart(
 ) -> None:
     await new_library(hass, music)
     await hass.async_block_till_done()
-    assert len(hass_storage[LIBRARY_KEY]["data"]["files"]) == 4 + 7
+    assert len(hass_storage[LIBRARY_KEY]["data"]["files"]) == 4 + 12
     with patch(
         "custom_components.tomatoes.sound.scanner.read_tags", side_effect=AssertionError("read")
     ):

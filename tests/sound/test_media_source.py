@@ -55,9 +55,14 @@ async def test_browse_lists_the_sources_then_their_files(
     assert [child.title for child in bundled.children] == [
         "Brown noise",
         "Deep Focus drone",
+        "Fireplace",
         "Ocean",
         "Pink noise",
         "Rain",
+        "Slow pads",
+        "Soft chords",
+        "Stream",
+        "Wind",
     ]
     assert bundled.children[0].media_content_id == (
         "media-source://tomatoes/bundled/brown_noise.flac"

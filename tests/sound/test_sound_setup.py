@@ -139,9 +139,14 @@ async def test_the_sound_select_offers_loops_folders_and_files(
     assert state.attributes["options"] == [
         "Brown noise",
         "Deep Focus drone",
+        "Fireplace",
         "Ocean",
         "Pink noise",
         "Rain",
+        "Slow pads",
+        "Soft chords",
+        "Stream",
+        "Wind",
         "\N{TWISTED RIGHTWARDS ARROWS} focus",
         "Alpha",
         "Beta",
@@ -233,7 +238,7 @@ async def test_rescan_action_answers_with_the_figures(
     response = await hass.services.async_call(
         DOMAIN, "rescan_library", {}, blocking=True, return_response=True
     )
-    assert response["files"] == 4 + 7
+    assert response["files"] == 4 + 12
     assert response["read"] == 1
     assert response["corrupt"] == 0
     assert hass.states.get("select.study_sound").attributes["options"][-1] == "Delta"
@@ -263,8 +268,8 @@ async def test_diagnostics_show_playback_and_library(
     assert sound["playback"]["players"][DESK]["volume"] == 0.5
     assert KITCHEN in sound["playback"]["failing_players"]
     assert sound["library"]["corrupt_files"] == 1
-    assert sound["library"]["sources"]["bundled"]["tracks"] == 5
-    assert sound["library"]["last_scan"]["files"] == 4 + 7
+    assert sound["library"]["sources"]["bundled"]["tracks"] == 10
+    assert sound["library"]["last_scan"]["files"] == 4 + 12
 
 
 async def test_removing_the_timer_gives_players_back_and_removes_its_sound_state(

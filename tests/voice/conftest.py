@@ -43,7 +43,7 @@ def parse_templates_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def timer_entry(name: str, **options: Any) -> MockConfigEntry:
-    """Return the entry of a timer with the Classic preset (25/5/15)."""
+    """Return the entry of a timer in the Classic mode (25/5/15)."""
     return MockConfigEntry(
         domain=DOMAIN,
         title=name,

@@ -1,4 +1,4 @@
-"""More of what Assist answers: presets, breaks, out-of-range minutes, refusals, names."""
+"""More of what Assist answers: modes, breaks, out-of-range minutes, refusals, names."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from custom_components.tomatoes.voice.triggers import build_sentences
 from .conftest import Ask, async_add_timer, phase_and_status, speech, timer_of
 
 
-async def test_presets_breaks_and_refusals(hass: HomeAssistant, assist: None, ask: Ask) -> None:
+async def test_modes_breaks_and_refusals(hass: HomeAssistant, assist: None, ask: Ask) -> None:
     entry = await async_add_timer(hass, "Study")
 
     assert speech(await ask("start deep focus")) == "Focusing for 50 minutes."

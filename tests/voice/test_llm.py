@@ -72,7 +72,7 @@ async def test_tools_are_listed_with_schemas_and_called(hass: HomeAssistant, ass
         assert "Tomatoes" in (tool.description or "")
     assert "HassStartTimer" in (ours["start_focus"].description or "")
     fields = {key: {str(field) for field in tool.parameters.schema} for key, tool in ours.items()}
-    assert fields["start_focus"] == {"name", "minutes", "task", "preset"}
+    assert fields["start_focus"] == {"name", "minutes", "task", "mode"}
     assert fields["start_break"] == {"name", "minutes", "long"}
     assert fields["skip"] == {"name", "phase"}
     assert fields["add_time"] == {"name", "minutes"}

@@ -11,7 +11,7 @@ other lights; nothing runs after the effect is closed.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 import logging
 from typing import Any
 
@@ -52,17 +52,11 @@ from .policy import (
 )
 from .records import LightRecord, lighting_store, stored_data
 from .state import Snapshot, is_usable
-from .targets import resolve_lights
+from .targets import is_removal, resolve_lights
 
 _LOGGER = logging.getLogger(__name__)
 
 EVENT_LIGHT_TAKEN_OVER = "tomatoes_light_taken_over"
-
-
-@callback
-def _is_removal(data: er.EventEntityRegistryUpdatedData) -> bool:
-    """Return whether an entity registry change deletes an entity."""
-    return data["action"] == "remove"
 
 
 class LightingEffect:
@@ -109,7 +103,7 @@ class LightingEffect:
             self.hass.bus.async_listen(
                 er.EVENT_ENTITY_REGISTRY_UPDATED,
                 self._on_registry_updated,
-                event_filter=_is_removal,
+                event_filter=is_removal,
             )
         )
         on_close(self._stop_tracking)
@@ -177,6 +171,14 @@ class LightingEffect:
         self._kick()
         await self._worker.async_settled()
         self._listeners.notify()
+
+    async def async_apply_options(self, options: Mapping[str, Any]) -> None:
+        """Use options a mode has written: lights that follow the timer take a new level now."""
+        before, self.options = self.options, LightingOptions.from_options(options)
+        if (before.focus, before.break_level) != (self.options.focus, self.options.break_level):
+            self._retry.update(name for name, rec in self._records.items() if not rec.taken_over)
+            self._kick()
+            await self._worker.async_settled()
 
     async def async_give_back(self) -> None:
         """Give every light back now and leave them alone for the rest of the block."""

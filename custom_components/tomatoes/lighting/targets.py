@@ -6,8 +6,15 @@ from collections.abc import Iterable
 
 from homeassistant.components.light.const import DOMAIN as LIGHT_DOMAIN
 from homeassistant.const import ATTR_ENTITY_ID
-from homeassistant.core import HomeAssistant, split_entity_id
+from homeassistant.core import HomeAssistant, callback, split_entity_id
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.target import TargetSelection, async_extract_referenced_entity_ids
+
+
+@callback
+def is_removal(data: er.EventEntityRegistryUpdatedData) -> bool:
+    """Return whether an entity registry change deletes an entity (a light that is gone)."""
+    return data["action"] == "remove"
 
 
 def _is_light(entity_id: str) -> bool:

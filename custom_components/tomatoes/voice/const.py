@@ -31,7 +31,7 @@ INTENTS: Final = (
 SLOT_NAME: Final = "name"
 SLOT_MINUTES: Final = "minutes"
 SLOT_TASK: Final = "task"
-SLOT_PRESET: Final = "preset"
+SLOT_MODE: Final = "mode"
 SLOT_LONG: Final = "long"
 SLOT_PHASE: Final = "phase"
 
@@ -48,3 +48,12 @@ ENTITY_DOMAINS: Final = frozenset(
 # Start durations as the action allows them (24 hours); extensions as tomatoes.extend.
 MAX_START_MINUTES: Final = 24 * 60
 MAX_EXTEND_MINUTES: Final = 240
+
+# Slot values a template always carries (which mode; which break; what to skip).
+DEEP: Final = {SLOT_MODE: "deep_focus"}
+CLASSIC: Final = {SLOT_MODE: "classic"}
+SPRINT: Final = {SLOT_MODE: "sprint"}
+LONG: Final = {SLOT_LONG: True}
+SHORT: Final = {SLOT_LONG: False}
+BREAK: Final = {SLOT_PHASE: "break"}
+FOCUS: Final = {SLOT_PHASE: "focus"}

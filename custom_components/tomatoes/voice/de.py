@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from .const import (
-    INTENT_ADD_TIME,
-    INTENT_PAUSE,
-    INTENT_RESUME,
-    INTENT_SKIP,
-    INTENT_START_BREAK,
-    INTENT_START_FOCUS,
-    INTENT_STOP,
-    INTENT_TASK,
-    INTENT_TIME_LEFT,
-    INTENT_TODAY,
-)
+from . import const as c
 from .language import Language
-
-_DEEP = {"preset": "deep_focus"}
-_CLASSIC = {"preset": "classic"}
-_SPRINT = {"preset": "sprint"}
-_LONG = {"long": True}
-_SHORT = {"long": False}
-_BREAK = {"phase": "break"}
-_FOCUS = {"phase": "focus"}
 
 LANGUAGE = Language(
     code="de",
@@ -42,12 +23,12 @@ LANGUAGE = Language(
         "deep": "(Deep Focus|tiefen Fokus|Tiefenfokus)",
     },
     sentences={
-        INTENT_START_FOCUS: (
-            ("<start> [den|einen] <deep> [Modus] <on>", _DEEP),
-            ("<deep> (starten|beginnen) <on>", _DEEP),
-            ("<start> [einen|den] klassischen Pomodoro <on>", _CLASSIC),
-            ("klassischen Pomodoro (starten|beginnen) <on>", _CLASSIC),
-            ("<start> [einen|den] (Sprint Pomodoro|Sprint Fokus|Sprint Pomodoro) <on>", _SPRINT),
+        c.INTENT_START_FOCUS: (
+            ("<start> [den|einen] <deep> [Modus] <on>", c.DEEP),
+            ("<deep> (starten|beginnen) <on>", c.DEEP),
+            ("<start> [einen|den] klassischen Pomodoro <on>", c.CLASSIC),
+            ("klassischen Pomodoro (starten|beginnen) <on>", c.CLASSIC),
+            ("<start> [einen|den] (Sprint Pomodoro|Sprint Fokus|Sprint Pomodoro) <on>", c.SPRINT),
             "<start> <a> <session> (von|für|über) {minutes} <min> (für|zu|an) {task}",
             "<start> <a> <session> (von|für|über) {minutes} <min> <on>",
             "<start> {minutes} <min> (Fokus|Fokuszeit|Pomodoro) <on>",
@@ -61,51 +42,51 @@ LANGUAGE = Language(
             "ich (will|möchte) mich {minutes} <min> [lang] (konzentrieren|fokussieren)",
             "ich (will|möchte) mich [jetzt] (konzentrieren|fokussieren)",
         ),
-        INTENT_START_BREAK: (
-            ("(mach|mache|starte|beginne) [eine] lange Pause <on>", _LONG),
-            ("[eine] lange Pause (machen|starten) <on>", _LONG),
+        c.INTENT_START_BREAK: (
+            ("(mach|mache|starte|beginne) [eine] lange Pause <on>", c.LONG),
+            ("[eine] lange Pause (machen|starten) <on>", c.LONG),
             "(mach|mache|starte|beginne) eine {minutes} minütige Pause <on>",
             "(mach|mache|starte|beginne) [eine] [kurze] Pause von {minutes} <min> <on>",
             "{minutes} <min> Pause (machen|starten) <on>",
-            ("(mach|mache|starte|beginne) [eine] kurze Pause <on>", _SHORT),
-            ("kurze Pause (machen|starten) <on>", _SHORT),
+            ("(mach|mache|starte|beginne) [eine] kurze Pause <on>", c.SHORT),
+            ("kurze Pause (machen|starten) <on>", c.SHORT),
             "(mach|mache|starte|beginne) eine Pause <on>",
             "eine Pause (machen|starten) <on>",
             "Zeit für eine [kurze] Pause",
-            ("Zeit für eine lange Pause", _LONG),
+            ("Zeit für eine lange Pause", c.LONG),
             "ich brauche eine [kurze] Pause",
         ),
-        INTENT_PAUSE: (
+        c.INTENT_PAUSE: (
             "(pausiere|pausier|unterbrich) <the> <ref>",
             "<the> <ref> (pausieren|unterbrechen|anhalten)",
             "halte <the> <ref> an",
         ),
-        INTENT_RESUME: (
+        c.INTENT_RESUME: (
             "setze <the> <any> fort",
             "<the> <any> fortsetzen",
             "(mach|mache) [mit] <the> <any> weiter",
             "<the> <any> (weiterlaufen lassen|weiter laufen lassen)",
         ),
-        INTENT_STOP: (
+        c.INTENT_STOP: (
             "(stoppe|stopp|stop|beende) <the> <ref>",
             "<the> <ref> (stoppen|beenden|abbrechen)",
             "brich <the> <ref> ab",
         ),
-        INTENT_SKIP: (
-            ("überspring[e] <the> [kurze|lange] Pause <on>", _BREAK),
-            ("<the> [kurze|lange] Pause überspringen <on>", _BREAK),
-            ("beende <the> Pause (früher|vorzeitig) <on>", _BREAK),
-            ("überspring[e] <the> (Fokuszeit|Fokusblock|Fokusphase|Pomodoro) <on>", _FOCUS),
-            ("<the> (Fokuszeit|Fokusblock|Fokusphase|Pomodoro) überspringen <on>", _FOCUS),
+        c.INTENT_SKIP: (
+            ("überspring[e] <the> [kurze|lange] Pause <on>", c.BREAK),
+            ("<the> [kurze|lange] Pause überspringen <on>", c.BREAK),
+            ("beende <the> Pause (früher|vorzeitig) <on>", c.BREAK),
+            ("überspring[e] <the> (Fokuszeit|Fokusblock|Fokusphase|Pomodoro) <on>", c.FOCUS),
+            ("<the> (Fokuszeit|Fokusblock|Fokusphase|Pomodoro) überspringen <on>", c.FOCUS),
         ),
-        INTENT_ADD_TIME: (
+        c.INTENT_ADD_TIME: (
             "(füge|gib) <the> <any> {minutes} [weitere] <min> hinzu",
             "(füge|gib) {minutes} [weitere] <min> (zur|zum|zu der|zu dem) <any> hinzu",
             "verlängere <the> <any> um {minutes} <min>",
             "<the> <any> um {minutes} <min> verlängern",
             "{minutes} [weitere] <min> (Fokus|Fokuszeit) (hinzufügen|dazu)",
         ),
-        INTENT_TIME_LEFT: (
+        c.INTENT_TIME_LEFT: (
             "wie lange (läuft|dauert) <the> <any> noch",
             "wie (lange|viel Zeit) <remains> (in|im|bei|beim|auf) <the> <any> [noch] [übrig]",
             "wie viel (Fokuszeit|Pomodorozeit|Pausenzeit) <remains> [übrig] <on>",
@@ -113,13 +94,13 @@ LANGUAGE = Language(
             "wie lange [noch] bis <the> <ref> (vorbei|zu Ende|fertig) ist",
             "Restzeit (der|des|von der|vom|beim|im) <any>",
         ),
-        INTENT_TODAY: (
+        c.INTENT_TODAY: (
             "wie viele <blocks> (habe ich|hab ich) heute [gemacht|geschafft|erledigt] <on>",
             "wie viele <blocks> heute <on>",
             "wie viel (Fokuszeit|Fokus) <had> heute [gemacht|geschafft] <on>",
             "wie lange habe ich mich heute (konzentriert|fokussiert) <on>",
         ),
-        INTENT_TASK: (
+        c.INTENT_TASK: (
             "woran arbeite ich [gerade|jetzt] <on>",
             "was ist meine (aktuelle Aufgabe|Fokusaufgabe) <on>",
         ),

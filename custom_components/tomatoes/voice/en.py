@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from .const import (
-    INTENT_ADD_TIME,
-    INTENT_PAUSE,
-    INTENT_RESUME,
-    INTENT_SKIP,
-    INTENT_START_BREAK,
-    INTENT_START_FOCUS,
-    INTENT_STOP,
-    INTENT_TASK,
-    INTENT_TIME_LEFT,
-    INTENT_TODAY,
-)
+from . import const as c
 from .language import Language
-
-_DEEP = {"preset": "deep_focus"}
-_CLASSIC = {"preset": "classic"}
-_SPRINT = {"preset": "sprint"}
-_LONG = {"long": True}
-_SHORT = {"long": False}
-_BREAK = {"phase": "break"}
-_FOCUS = {"phase": "focus"}
 
 LANGUAGE = Language(
     code="en",
@@ -41,10 +22,10 @@ LANGUAGE = Language(
         "left": "(left|remaining)",
     },
     sentences={
-        INTENT_START_FOCUS: (
-            ("<start> <a> deep focus [session|block|mode] <on>", _DEEP),
-            ("<start> <a> classic (pomodoro|focus session) <on>", _CLASSIC),
-            ("<start> <a> sprint (pomodoro|focus session|session) <on>", _SPRINT),
+        c.INTENT_START_FOCUS: (
+            ("<start> <a> deep focus [session|block|mode] <on>", c.DEEP),
+            ("<start> <a> classic (pomodoro|focus session) <on>", c.CLASSIC),
+            ("<start> <a> sprint (pomodoro|focus session|session) <on>", c.SPRINT),
             "<start> [a|an] {minutes} minute <session> (on|for) {task}",
             "<start> [a|an] {minutes} minute <session> <on>",
             "<start> <a> <session> (for|of) {minutes} <min> <on>",
@@ -57,35 +38,35 @@ LANGUAGE = Language(
             "focus for {minutes} <min> <on>",
             "(let's|time to|i want to|i need to) focus [for {minutes} <min>]",
         ),
-        INTENT_START_BREAK: (
-            ("(take|start|begin|have) <a> long break <on>", _LONG),
-            ("time for a long break", _LONG),
+        c.INTENT_START_BREAK: (
+            ("(take|start|begin|have) <a> long break <on>", c.LONG),
+            ("time for a long break", c.LONG),
             "(take|start|begin|have) [a|an] {minutes} minute break <on>",
             "(take|start|begin|have) <a> [short] break for {minutes} <min> <on>",
-            ("(take|start|begin|have) <a> short break <on>", _SHORT),
+            ("(take|start|begin|have) <a> short break <on>", c.SHORT),
             "(take|start|begin|have) <a> break <on>",
             "(time for|i need) a [short] break",
         ),
-        INTENT_PAUSE: (
+        c.INTENT_PAUSE: (
             "pause <the> <any>",
             "put <the> <any> on hold",
         ),
-        INTENT_RESUME: ("(resume|continue|unpause) <the> <any>",),
-        INTENT_STOP: (
+        c.INTENT_RESUME: ("(resume|continue|unpause) <the> <any>",),
+        c.INTENT_STOP: (
             "(stop|cancel|end|finish) <the> <ref>",
             "stop focusing",
         ),
-        INTENT_SKIP: (
-            ("skip <the> [short|long] break <on>", _BREAK),
-            ("end <the> break early <on>", _BREAK),
-            ("skip <the> (focus [session|block]|pomodoro) <on>", _FOCUS),
+        c.INTENT_SKIP: (
+            ("skip <the> [short|long] break <on>", c.BREAK),
+            ("end <the> break early <on>", c.BREAK),
+            ("skip <the> (focus [session|block]|pomodoro) <on>", c.FOCUS),
         ),
-        INTENT_ADD_TIME: (
+        c.INTENT_ADD_TIME: (
             "add {minutes} [more] <min> to <the> <any>",
             "add {minutes} [more] <min> of focus",
             "extend <the> <any> by {minutes} <min>",
         ),
-        INTENT_TIME_LEFT: (
+        c.INTENT_TIME_LEFT: (
             "how (long|much time) (is|do i have) <left> (on|in|of|for) <the> <any>",
             "how much (focus|pomodoro|break) time (is|do i have) <left> <on>",
             "how much longer (on|in|for) <the> <any>",
@@ -94,12 +75,12 @@ LANGUAGE = Language(
             "how long does <the> <any> have left",
             "time <left> (on|in) <the> <any>",
         ),
-        INTENT_TODAY: (
+        c.INTENT_TODAY: (
             "how many <blocks> <done> today <on>",
             "how much focus [time] [have i (had|done)|did i (get|do)] today <on>",
             "how long have i focused today <on>",
         ),
-        INTENT_TASK: (
+        c.INTENT_TASK: (
             "what am i (working|focusing) on [right now] <on>",
             "what is my (current|focus) task <on>",
         ),

@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from .const import (
-    INTENT_ADD_TIME,
-    INTENT_PAUSE,
-    INTENT_RESUME,
-    INTENT_SKIP,
-    INTENT_START_BREAK,
-    INTENT_START_FOCUS,
-    INTENT_STOP,
-    INTENT_TASK,
-    INTENT_TIME_LEFT,
-    INTENT_TODAY,
-)
+from . import const as c
 from .language import Language
-
-_DEEP = {"preset": "deep_focus"}
-_CLASSIC = {"preset": "classic"}
-_SPRINT = {"preset": "sprint"}
-_LONG = {"long": True}
-_SHORT = {"long": False}
-_BREAK = {"phase": "break"}
-_FOCUS = {"phase": "focus"}
 
 LANGUAGE = Language(
     code="es",
@@ -48,11 +29,11 @@ LANGUAGE = Language(
         "many": "(cuántos|cuantos) (pomodoros|bloques de (concentración|concentracion))",
     },
     sentences={
-        INTENT_START_FOCUS: (
-            ("<start> <a> (concentración|concentracion) profunda <on>", _DEEP),
-            ("<start> [el] modo (concentración|concentracion) profunda <on>", _DEEP),
-            ("<start> [un|el] pomodoro (clásico|clasico) <on>", _CLASSIC),
-            ("<start> [un|el] (pomodoro sprint|sprint de <conc>) <on>", _SPRINT),
+        c.INTENT_START_FOCUS: (
+            ("<start> <a> (concentración|concentracion) profunda <on>", c.DEEP),
+            ("<start> [el] modo (concentración|concentracion) profunda <on>", c.DEEP),
+            ("<start> [un|el] pomodoro (clásico|clasico) <on>", c.CLASSIC),
+            ("<start> [un|el] (pomodoro sprint|sprint de <conc>) <on>", c.SPRINT),
             "<start> <a> <session> de {minutes} <min> (en|para|sobre) {task}",
             "<start> <a> <session> de {minutes} <min> <on>",
             "<start> <a> <session> (en|con|para) [el|la] <timer>",
@@ -62,49 +43,49 @@ LANGUAGE = Language(
             "(quiero concentrarme|concentración|concentracion) en {task} durante {minutes} <min>",
             "(quiero|necesito) concentrarme [durante {minutes} <min>]",
         ),
-        INTENT_START_BREAK: (
-            ("<take> un descanso largo <on>", _LONG),
+        c.INTENT_START_BREAK: (
+            ("<take> un descanso largo <on>", c.LONG),
             "<take> un descanso de {minutes} <min> <on>",
-            ("<take> un descanso corto <on>", _SHORT),
+            ("<take> un descanso corto <on>", c.SHORT),
             "<take> un descanso <on>",
             "(toma|tomar|tómate|haz|hacer) una pausa <on>",
             "(es hora de|necesito) un descanso",
         ),
-        INTENT_PAUSE: (
+        c.INTENT_PAUSE: (
             "pausa <the> <ref>",
             "(pon|poner) <the> <ref> en pausa",
         ),
-        INTENT_RESUME: (
+        c.INTENT_RESUME: (
             "(reanuda|continúa|continua|reanudar|continuar) <the> <any>",
             "sigue con <the> <any>",
         ),
-        INTENT_STOP: (
+        c.INTENT_STOP: (
             "(detén|deten|para|termina|cancela|detener|parar|terminar|cancelar) <the> <ref>",
             "deja de concentrarte",
         ),
-        INTENT_SKIP: (
-            ("<skip> <the> descanso [corto|largo] <on>", _BREAK),
-            ("termina <the> descanso antes <on>", _BREAK),
-            ("<skip> <the> <session> <on>", _FOCUS),
+        c.INTENT_SKIP: (
+            ("<skip> <the> descanso [corto|largo] <on>", c.BREAK),
+            ("termina <the> descanso antes <on>", c.BREAK),
+            ("<skip> <the> <session> <on>", c.FOCUS),
         ),
-        INTENT_ADD_TIME: (
+        c.INTENT_ADD_TIME: (
             "(añade|agrega|suma|añadir|agregar) {minutes} <min> [más] <to> <any>",
             "(añade|agrega|suma) {minutes} <min> [más] de (concentración|concentracion) <on>",
             "(alarga|extiende|amplía|amplia|prolonga) <the> <any> [en] {minutes} <min>",
         ),
-        INTENT_TIME_LEFT: (
+        c.INTENT_TIME_LEFT: (
             "<how> [tiempo] (queda|le queda|me queda|falta) (en|a|al|de|para) <the> <any>",
             "<how> tiempo de (concentración|concentracion|descanso) (queda|me queda) <on>",
             "<how> (queda|falta) para [el|mi] [próximo|proximo] descanso [corto|largo]",
             "<how> (queda|falta) para que (termine|acabe) <the> <ref>",
         ),
-        INTENT_TODAY: (
+        c.INTENT_TODAY: (
             "<many> (he hecho|llevo|hice|he completado) hoy <on>",
             "<many> hoy <on>",
             "(cuántas|cuantas) sesiones de <conc> (he hecho|llevo|hice) hoy <on>",
             "<how> tiempo (de concentración|de concentracion|me he concentrado) hoy <on>",
         ),
-        INTENT_TASK: (
+        c.INTENT_TASK: (
             "en qué estoy trabajando [ahora] <on>",
             "en que estoy trabajando [ahora] <on>",
             "(cuál|cual) es mi tarea [actual] <on>",

@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from .const import (
-    INTENT_ADD_TIME,
-    INTENT_PAUSE,
-    INTENT_RESUME,
-    INTENT_SKIP,
-    INTENT_START_BREAK,
-    INTENT_START_FOCUS,
-    INTENT_STOP,
-    INTENT_TASK,
-    INTENT_TIME_LEFT,
-    INTENT_TODAY,
-)
+from . import const as c
 from .language import Language
-
-_DEEP = {"preset": "deep_focus"}
-_CLASSIC = {"preset": "classic"}
-_SPRINT = {"preset": "sprint"}
-_LONG = {"long": True}
-_SHORT = {"long": False}
-_BREAK = {"phase": "break"}
-_FOCUS = {"phase": "focus"}
 
 LANGUAGE = Language(
     code="fr",
@@ -48,11 +29,11 @@ LANGUAGE = Language(
         "blocs de concentration)",
     },
     sentences={
-        INTENT_START_FOCUS: (
-            ("<start> [la|une] concentration profonde <on>", _DEEP),
-            ("<start> [le|un] mode (concentration profonde|deep focus) <on>", _DEEP),
-            ("<start> [un|le] pomodoro classique <on>", _CLASSIC),
-            ("<start> [un|le] (pomodoro sprint|sprint de concentration) <on>", _SPRINT),
+        c.INTENT_START_FOCUS: (
+            ("<start> [la|une] concentration profonde <on>", c.DEEP),
+            ("<start> [le|un] mode (concentration profonde|deep focus) <on>", c.DEEP),
+            ("<start> [un|le] pomodoro classique <on>", c.CLASSIC),
+            ("<start> [un|le] (pomodoro sprint|sprint de concentration) <on>", c.SPRINT),
             "<start> <a> <session> de {minutes} <min> (sur|pour) {task}",
             "<start> <a> <session> de {minutes} <min> <on>",
             "<start> <a> <session> (sur|avec|pour) [le|la] <timer>",
@@ -62,38 +43,38 @@ LANGUAGE = Language(
             "(je me concentre|concentration) sur {task} pendant {minutes} <min>",
             "je (veux|dois) me concentrer [pendant {minutes} <min>]",
         ),
-        INTENT_START_BREAK: (
-            ("<do> une (longue|grande) pause <on>", _LONG),
+        c.INTENT_START_BREAK: (
+            ("<do> une (longue|grande) pause <on>", c.LONG),
             "<do> une pause de {minutes} <min> <on>",
-            ("<do> une (petite|courte) pause <on>", _SHORT),
+            ("<do> une (petite|courte) pause <on>", c.SHORT),
             "<do> une pause <on>",
             "je (prends|fais) une [petite] pause",
             "c'est l'heure de la pause",
             "j'ai besoin d'une [petite] pause",
         ),
-        INTENT_PAUSE: (
+        c.INTENT_PAUSE: (
             "(mets|mettre) <the> <ref> en pause",
             "(suspends|suspendre) <the> <ref>",
         ),
-        INTENT_RESUME: ("(reprends|relance|continue|reprendre|relancer|continuer) <the> <any>",),
-        INTENT_STOP: (
+        c.INTENT_RESUME: ("(reprends|relance|continue|reprendre|relancer|continuer) <the> <any>",),
+        c.INTENT_STOP: (
             "(arrête|stoppe|termine|annule|arrêter|stopper|terminer|annuler) <the> <ref>",
             "arrête de me concentrer",
         ),
-        INTENT_SKIP: (
-            ("(saute|passe|sauter|passer) <the> [petite|courte|longue] pause <on>", _BREAK),
-            ("(termine|finis) <the> pause plus tôt <on>", _BREAK),
+        c.INTENT_SKIP: (
+            ("(saute|passe|sauter|passer) <the> [petite|courte|longue] pause <on>", c.BREAK),
+            ("(termine|finis) <the> pause plus tôt <on>", c.BREAK),
             (
                 "(saute|passe|sauter|passer) <the> <focus> <on>",
-                _FOCUS,
+                c.FOCUS,
             ),
         ),
-        INTENT_ADD_TIME: (
+        c.INTENT_ADD_TIME: (
             "(ajoute|rajoute) {minutes} [autres] <min> (à la|au|à ma|à mon|à cette|à ce|à) <any>",
             "(ajoute|rajoute) {minutes} <min> de concentration <on>",
             "prolonge <the> <any> de {minutes} <min>",
         ),
-        INTENT_TIME_LEFT: (
+        c.INTENT_TIME_LEFT: (
             "combien de temps <remains> (sur|dans|pour|à) <the> <any>",
             "il reste combien de temps (sur|dans|pour|à) <the> <any>",
             "combien de temps de (concentration|pause) (reste-t-il|il reste|me reste-t-il) <on>",
@@ -102,12 +83,12 @@ LANGUAGE = Language(
             "combien de temps avant la fin (de la|du|de ma|de mon|de cette|de ce) <ref>",
             "temps restant (de la|du|sur le|sur la|pour la|pour le) <any>",
         ),
-        INTENT_TODAY: (
+        c.INTENT_TODAY: (
             "combien de <many> (ai-je|j'ai) <done> aujourd'hui <on>",
             "combien de <many> aujourd'hui <on>",
             "combien de temps <concentrated> aujourd'hui <on>",
         ),
-        INTENT_TASK: (
+        c.INTENT_TASK: (
             "sur quoi <work> [en ce moment] <on>",
             "quelle est ma tâche [en cours|actuelle] <on>",
         ),

@@ -21,7 +21,7 @@ type Plural = tuple[str, str]
 """A word or sentence in its singular and plural form (one, other)."""
 
 type SentenceSpec = str | tuple[str, Mapping[str, str | bool]]
-"""A template, or a template with slot values it always carries (a preset, a long break)."""
+"""A template, or a template with slot values it always carries (a mode, a long break)."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from .const import (
-    INTENT_ADD_TIME,
-    INTENT_PAUSE,
-    INTENT_RESUME,
-    INTENT_SKIP,
-    INTENT_START_BREAK,
-    INTENT_START_FOCUS,
-    INTENT_STOP,
-    INTENT_TASK,
-    INTENT_TIME_LEFT,
-    INTENT_TODAY,
-)
+from . import const as c
 from .language import Language
-
-_DEEP = {"preset": "deep_focus"}
-_CLASSIC = {"preset": "classic"}
-_SPRINT = {"preset": "sprint"}
-_LONG = {"long": True}
-_SHORT = {"long": False}
-_BREAK = {"phase": "break"}
-_FOCUS = {"phase": "focus"}
 
 LANGUAGE = Language(
     code="nl",
@@ -40,11 +21,11 @@ LANGUAGE = Language(
         "many": "(focusblokken|pomodoro's|pomodoros|focussessies)",
     },
     sentences={
-        INTENT_START_FOCUS: (
-            ("<start> [de|een] diepe focus [sessie|modus] <on>", _DEEP),
-            ("<start> [de|een] deep focus [sessie|modus] <on>", _DEEP),
-            ("<start> [een|de] klassieke pomodoro <on>", _CLASSIC),
-            ("<start> [een|de] (sprint pomodoro|sprint focussessie) <on>", _SPRINT),
+        c.INTENT_START_FOCUS: (
+            ("<start> [de|een] diepe focus [sessie|modus] <on>", c.DEEP),
+            ("<start> [de|een] deep focus [sessie|modus] <on>", c.DEEP),
+            ("<start> [een|de] klassieke pomodoro <on>", c.CLASSIC),
+            ("<start> [een|de] (sprint pomodoro|sprint focussessie) <on>", c.SPRINT),
             "<start> <a> <session> van {minutes} <min> (voor|aan|op) {task}",
             "<start> <a> <session> van {minutes} <min> <on>",
             "<start> [een|de] {minutes} (minuten|minuut) (focus|focussessie|pomodoro) <on>",
@@ -57,41 +38,41 @@ LANGUAGE = Language(
             "ik wil [me] {minutes} <min> focussen [op {task}]",
             "ik wil [me] (focussen|concentreren)",
         ),
-        INTENT_START_BREAK: (
-            ("<take> [een] lange pauze <on>", _LONG),
+        c.INTENT_START_BREAK: (
+            ("<take> [een] lange pauze <on>", c.LONG),
             "<take> [een] pauze van {minutes} <min> <on>",
-            ("<take> [een] korte pauze <on>", _SHORT),
+            ("<take> [een] korte pauze <on>", c.SHORT),
             "<take> een pauze <on>",
             "[een] pauze nemen <on>",
             "(tijd voor|ik heb behoefte aan|ik wil) een [korte] pauze",
         ),
-        INTENT_PAUSE: (
+        c.INTENT_PAUSE: (
             "pauzeer <the> <ref>",
             "(zet|leg) <the> <ref> (op pauze|stil)",
             "<the> <ref> pauzeren",
         ),
-        INTENT_RESUME: (
+        c.INTENT_RESUME: (
             "(hervat|vervolg) <the> <any>",
             "ga [verder] met <the> <any> [verder]",
             "<the> <any> hervatten",
         ),
-        INTENT_STOP: (
+        c.INTENT_STOP: (
             "(stop|beëindig|annuleer|stopzetten) <the> <ref>",
             "<the> <ref> (stoppen|beëindigen|annuleren)",
             "stop met focussen",
         ),
-        INTENT_SKIP: (
-            ("sla <the> [korte|lange] pauze over <on>", _BREAK),
-            ("<the> [korte|lange] pauze overslaan <on>", _BREAK),
-            ("sla <the> (focussessie|focusblok|focustijd|pomodoro) over <on>", _FOCUS),
-            ("<the> (focussessie|focusblok|focustijd|pomodoro) overslaan <on>", _FOCUS),
+        c.INTENT_SKIP: (
+            ("sla <the> [korte|lange] pauze over <on>", c.BREAK),
+            ("<the> [korte|lange] pauze overslaan <on>", c.BREAK),
+            ("sla <the> (focussessie|focusblok|focustijd|pomodoro) over <on>", c.FOCUS),
+            ("<the> (focussessie|focusblok|focustijd|pomodoro) overslaan <on>", c.FOCUS),
         ),
-        INTENT_ADD_TIME: (
+        c.INTENT_ADD_TIME: (
             "(voeg|doe) {minutes} <min> [extra] (toe aan|bij) <the> <any> [toe]",
             "(voeg|doe) {minutes} <min> [extra] (focus|focustijd) toe <on>",
             "verleng <the> <any> (met|voor) {minutes} <min>",
         ),
-        INTENT_TIME_LEFT: (
+        c.INTENT_TIME_LEFT: (
             "hoe lang (duurt|loopt) <the> <any> nog",
             "hoeveel tijd (is er|heb ik) nog [over] (op|in|van|voor|bij) <the> <any>",
             "hoeveel (focustijd|pauzetijd|pomodorotijd) (is er|heb ik) nog [over] <on>",
@@ -99,13 +80,13 @@ LANGUAGE = Language(
             "hoe lang (nog|duurt het nog) tot <the> <ref> (klaar|voorbij|afgelopen) is",
             "resterende tijd (van|op|in) <the> <any>",
         ),
-        INTENT_TODAY: (
+        c.INTENT_TODAY: (
             "hoeveel <many> (heb ik|deed ik) vandaag [gedaan|afgerond|voltooid] <on>",
             "hoeveel <many> vandaag <on>",
             "hoeveel (focustijd|tijd heb ik gefocust) [heb ik] vandaag [gehad] <on>",
             "hoe lang heb ik vandaag gefocust <on>",
         ),
-        INTENT_TASK: (
+        c.INTENT_TASK: (
             "(waar|waaraan) werk ik [nu] aan <on>",
             "waar ben ik [nu] mee bezig <on>",
             "wat is mijn (huidige taak|focustaak|taak) <on>",
