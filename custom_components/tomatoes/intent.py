@@ -301,8 +301,7 @@ def create_handlers() -> list[TomatoesIntentHandler]:
             vc.INTENT_START_FOCUS,
             "Starts a focus block (a Pomodoro) on a Tomatoes focus timer, optionally for a "
             "number of minutes, for a task, or in a mode (classic, deep_focus, sprint, or one "
-            "of the timer's own modes)."
-            + _NOT_A_KITCHEN_TIMER,
+            "of the timer's own modes)." + _NOT_A_KITCHEN_TIMER,
         ),
         StartBreakHandler(
             vc.INTENT_START_BREAK,
