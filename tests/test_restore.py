@@ -154,6 +154,23 @@ async def test_reload_keeps_the_running_block(
     assert state(hass, "sensor.study_task") == "Slides"
 
 
+async def test_reload_keeps_the_next_phase_a_setting_changed(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    await hass.services.async_call(DOMAIN, "start", {}, blocking=True)
+    assert state(hass, "sensor.study_next_phase") == "short_break"
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.study_long_break_every", "value": 1},
+        blocking=True,
+    )
+    assert state(hass, "sensor.study_next_phase") == "long_break"
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert state(hass, "sensor.study_next_phase") == "long_break"
+
+
 @pytest.mark.usefixtures("init_integration")
 async def test_removing_the_timer_deletes_its_stored_session(
     hass: HomeAssistant, hass_storage: dict[str, Any], init_integration: MockConfigEntry

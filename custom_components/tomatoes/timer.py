@@ -77,6 +77,8 @@ class FocusTimer:
             self.session = Session.from_dict(
                 stored["session"], self.session.settings, self.session.tz
             )
+            # The next phase follows today's settings (changed by an entity since the save).
+            self.session.apply_settings(self.session.settings)
         now = dt_util.now()
         missed = self.session.advance(now)
         if missed:
