@@ -95,6 +95,26 @@ async def test_a_change_reported_by_the_device_is_a_take_over_too(
     assert hass.states.get("light.ceiling").state == STATE_OFF
 
 
+async def test_a_light_that_missed_the_level_and_is_changed_by_hand_is_taken_over(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    bench: dict[str, BenchLight],
+    advance: Advance,
+) -> None:
+    bench["desk"].fail = True  # the level call fails: the desk keeps its snapshot
+    await start(hass)
+    await advance(timedelta(minutes=1))
+    bench["desk"].fail = False
+    bench["desk"].by_hand(on=False)  # then a person switches it off at the wall
+    await hass.async_block_till_done()
+    assert hass.states.get(SWITCH).attributes["taken_over"] == ["light.desk"]
+    await advance(timedelta(minutes=24))
+    assert hass.states.get("sensor.study_phase").state == "short_break"
+    # Left as the person left it, not switched back on from the snapshot.
+    assert hass.states.get("light.desk").state == STATE_OFF
+    assert brightness(hass, "light.ceiling") == 255
+
+
 @pytest.mark.parametrize("light_changes", [{"light_transition": 30}])
 async def test_reports_on_the_way_to_the_level_are_not_a_take_over(
     hass: HomeAssistant,

@@ -339,12 +339,11 @@ class LightingEffect:
         if came_back:
             self.failures.available_again(light)
         record = self._records.get(light)
-        fits = (
-            record is not None
-            and record.expected is not None
-            and (
-                self._calls.contexts.owns(event.context)
-                or record.expected.allows(new_state, dt_util.utcnow())
+        fits = record is not None and (
+            self._calls.contexts.owns(event.context)
+            or (
+                record.expected is not None
+                and record.expected.allows(new_state, dt_util.utcnow())
             )
         )
         reaction = react(

@@ -197,7 +197,8 @@ def react(
     """Return what a light's new (usable) state means.
 
     ``came_back``: it was unavailable before; ``fits``: the change carries one of our
-    Contexts or is consistent with the level we asked for.
+    Contexts or is consistent with the level we asked for. A held light that missed the
+    level (its call failed) and changes otherwise was changed by someone else: a take-over.
     """
     if held is None:
         return Reaction.JOIN if came_back and program is not None and chosen else Reaction.NONE
@@ -205,6 +206,6 @@ def react(
         return Reaction.NONE
     if program is None:
         return Reaction.GIVE_BACK if came_back else Reaction.NONE
-    if not held.has_level:
-        return Reaction.LEVEL if came_back else Reaction.NONE
+    if not held.has_level and came_back:
+        return Reaction.LEVEL
     return Reaction.NONE if fits else Reaction.TAKE_OVER
