@@ -164,3 +164,37 @@ async def test_a_player_that_does_not_answer_counts_as_failing(
     assert issue.translation_key == "player_no_answer"
     assert hass.states.get(DESK).state == "playing"
     assert hass.states.get("sensor.study_phase").state == "focus"
+
+
+async def test_a_player_whose_give_back_fails_is_given_back_when_it_reports_again(
+    hass: HomeAssistant, players: Players, advance: Advance, issue_registry: ir.IssueRegistry
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.failing.add(KITCHEN)
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))
+    assert hass.states.get(DESK).state == "idle"
+    assert hass.states.get(KITCHEN).state == "playing"  # the stop failed
+    issue = issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE)
+    assert issue is not None
+    assert issue.translation_key == "player_call_failed"
+    attempts: list[str] = []
+    players.on_call = lambda call: attempts.append(call.entity_id)
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.study_sound_volume", "value": 50},
+        blocking=True,
+    )
+    assert KITCHEN not in attempts  # not tried again at every run, only once it reports
+
+    players.failing.clear()
+    players.set_state(KITCHEN, "unavailable")  # it reconnects
+    players.set_state(KITCHEN, "playing")
+    await hass.async_block_till_done()
+    kitchen = hass.states.get(KITCHEN)
+    assert kitchen.state == "idle"
+    assert kitchen.attributes["volume_level"] == 0.2
+    assert kitchen.attributes["repeat"] == "all"
+    assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is None

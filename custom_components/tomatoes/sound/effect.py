@@ -93,6 +93,7 @@ class SoundEffect:
         self._worker = Worker(self.lifecycle, self._async_reconcile, "sound")
         self._listeners: Listeners[()] = Listeners()
         self._restart: set[str] = set()
+        self._retry: set[str] = set()  # pending players that failed and reported a change
         self._chimes: list[str] = []
         self._step_due = self._recovering = self._unsaved = False
         self._volume = self.options.volume
@@ -225,6 +226,8 @@ class SoundEffect:
         if entity_id in playback.pending or (
             came_back and entity_id in self.options.players and entity_id not in playback.players
         ):
+            if came_back or not self.stage.calls.contexts.owns(new.context):
+                self._retry.add(entity_id)
             self._worker.kick()
             return
         snapshot = playback.players.get(entity_id)
@@ -255,10 +258,17 @@ class SoundEffect:
         self.failures.retain(self.options.players)
         session = self.timer.session
         target = wanted(session.phase, session.status, self.options)
-        # Pending players are given back unless they are about to be taken again.
+        # Pending players are given back unless they are about to be taken again; one whose
+        # give-back failed is tried again once it reports a change (never at every run).
         chosen = self.options.players if target is not None else ()
+        retry, self._retry = self._retry, set()
         await self.stage.async_give_back(
-            [entity_id for entity_id in self.playback.pending if entity_id not in chosen],
+            [
+                entity_id
+                for entity_id in self.playback.pending
+                if entity_id not in chosen
+                and (entity_id not in self.failures.failing or entity_id in retry)
+            ],
             BreakAction.STOP,
         )
         playback = self.playback

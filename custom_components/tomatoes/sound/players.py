@@ -172,13 +172,18 @@ async def async_give_back(
     entity_id: str,
     snapshot: PlayerSnapshot,
     action: BreakAction = BreakAction.STOP,
-) -> None:
-    """Stop (or pause) a player, then restore its repeat mode, volume and content."""
+) -> bool:
+    """Stop (or pause) a player, then restore its repeat mode, volume and content.
+
+    Return whether every call worked (a player that failed is given back again later).
+    """
     state = hass.states.get(entity_id)
     supported = features(state)
+    worked = True
 
-    async def volume(level: float) -> None:
-        await calls.async_call(entity_id, SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: level})
+    async def call(service: str, data: dict[str, Any] | None = None) -> None:
+        nonlocal worked
+        worked = await calls.async_call(entity_id, service, data) and worked
 
     if snapshot.released:
         # A person took this player during the block: only a volume nobody touched
@@ -190,19 +195,18 @@ async def async_give_back(
             and is_level(current)
             and abs(float(current) - snapshot.level) < VOLUME_TOLERANCE
         ):
-            await volume(snapshot.volume)
-        return
+            await call(SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: snapshot.volume})
+        return worked
     if action is BreakAction.PAUSE and Feature.PAUSE in supported:
-        await calls.async_call(entity_id, SERVICE_MEDIA_PAUSE)
+        await call(SERVICE_MEDIA_PAUSE)
     elif Feature.STOP in supported:
-        await calls.async_call(entity_id, SERVICE_MEDIA_STOP)
+        await call(SERVICE_MEDIA_STOP)
     if snapshot.repeat is not None and Feature.REPEAT_SET in supported:
-        await calls.async_call(entity_id, SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat})
+        await call(SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat})
     if snapshot.volume is not None and Feature.VOLUME_SET in supported:
-        await volume(snapshot.volume)
+        await call(SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: snapshot.volume})
     if snapshot.was_playing and snapshot.content_id:
-        await calls.async_call(
-            entity_id,
+        await call(
             SERVICE_PLAY_MEDIA,
             {
                 ATTR_MEDIA_CONTENT_ID: snapshot.content_id,
@@ -210,4 +214,5 @@ async def async_give_back(
             },
         )
     elif snapshot.state == MediaPlayerState.OFF and Feature.TURN_OFF in supported:
-        await calls.async_call(entity_id, SERVICE_TURN_OFF)
+        await call(SERVICE_TURN_OFF)
+    return worked

@@ -278,13 +278,17 @@ class Stage:
     async def async_give_back(self, entity_ids: Iterable[str], action: BreakAction) -> None:
         """Give back pending players that are available, side by side; save once after.
 
-        A player that is unavailable stays pending (saved) and is given back when it returns.
+        A player that is unavailable stays pending (saved) and is given back when it returns;
+        so does a chosen player whose give-back failed, once it reports a change. A player no
+        longer chosen had its attempt.
         """
         pending = self.playback.pending
 
         async def give_back(entity_id: str) -> None:
-            await async_give_back(self.hass, self.calls, entity_id, pending[entity_id], action)
-            pending.pop(entity_id, None)
+            snapshot = pending[entity_id]
+            worked = await async_give_back(self.hass, self.calls, entity_id, snapshot, action)
+            if worked or entity_id not in self.options.players:
+                pending.pop(entity_id, None)
 
         ready = [
             entity_id
