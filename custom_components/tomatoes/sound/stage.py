@@ -218,7 +218,9 @@ class Stage:
         repeats = Feature.REPEAT_SET in supported
         if repeats:
             repeat = repeat_mode(len(items), library_file=item.track is not None)
-            await self.calls.async_call(entity_id, SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: repeat})
+            data = {ATTR_MEDIA_REPEAT: repeat}
+            if await self.calls.async_call(entity_id, SERVICE_REPEAT_SET, data):
+                snapshot.repeat_set = repeat
         ends = item.track.duration if item.track is not None else None
         self.keeper.check_at_end(entity_id, None if repeats and len(items) == 1 else ends)
 
