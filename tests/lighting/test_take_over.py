@@ -115,6 +115,26 @@ async def test_a_light_that_missed_the_level_and_is_changed_by_hand_is_taken_ove
     assert brightness(hass, "light.ceiling") == 255
 
 
+async def test_a_light_waiting_to_be_given_back_and_changed_by_hand_is_left_alone(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    bench: dict[str, BenchLight],
+    advance: Advance,
+) -> None:
+    await start(hass)
+    bench["desk"].fail = True
+    await advance(timedelta(minutes=25))  # the give-back fails: the desk keeps the level
+    assert brightness(hass, "light.desk") == FOCUS_BRIGHTNESS
+    await advance(timedelta(minutes=1))
+    bench["desk"].by_hand(on=False)  # then a person switches it off at the wall
+    await hass.async_block_till_done()
+    bench["desk"].fail = False
+    bench["desk"].unplug()  # it reconnects
+    bench["desk"].plug_in()
+    await hass.async_block_till_done()
+    assert hass.states.get("light.desk").state == STATE_OFF
+
+
 @pytest.mark.parametrize("light_changes", [{"light_transition": 30}])
 async def test_reports_on_the_way_to_the_level_are_not_a_take_over(
     hass: HomeAssistant,

@@ -341,10 +341,7 @@ class LightingEffect:
         record = self._records.get(light)
         fits = record is not None and (
             self._calls.contexts.owns(event.context)
-            or (
-                record.expected is not None
-                and record.expected.allows(new_state, dt_util.utcnow())
-            )
+            or (record.expected is not None and record.expected.allows(new_state, dt_util.utcnow()))
         )
         reaction = react(
             program=self._program,
