@@ -6,7 +6,7 @@ from datetime import timedelta
 import logging
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -198,3 +198,24 @@ async def test_a_player_whose_give_back_fails_is_given_back_when_it_reports_agai
     assert kitchen.attributes["volume_level"] == 0.2
     assert kitchen.attributes["repeat"] == "all"
     assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is None
+
+
+async def test_a_player_a_person_took_that_returns_in_the_next_block_is_stopped_at_its_end(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.set_state(KITCHEN, "idle", Context(user_id="person"))  # a person stops it
+    players.set_state(KITCHEN, "unavailable")
+    await advance(timedelta(minutes=25))  # the block ends while it is away
+    await advance(timedelta(minutes=5))
+    await start_focus(hass)  # the next block
+    players.set_state(KITCHEN, "idle")  # back: taken afresh for this block
+    await hass.async_block_till_done()
+    assert hass.states.get(KITCHEN).state == "playing"
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))
+    kitchen = hass.states.get(KITCHEN)
+    assert kitchen.state == "idle"
+    assert kitchen.attributes["volume_level"] == 0.2
+    assert kitchen.attributes["repeat"] == "all"

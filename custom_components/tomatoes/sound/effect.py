@@ -258,15 +258,16 @@ class SoundEffect:
         self.failures.retain(self.options.players)
         session = self.timer.session
         target = wanted(session.phase, session.status, self.options)
-        # Pending players are given back unless they are about to be taken again; one whose
-        # give-back failed is tried again once it reports a change (never at every run).
+        # Pending players are given back unless they are about to be taken again (one a
+        # person took is given back first: it is taken afresh); one whose give-back failed
+        # is tried again once it reports a change (never at every run).
         chosen = self.options.players if target is not None else ()
         retry, self._retry = self._retry, set()
         await self.stage.async_give_back(
             [
                 entity_id
-                for entity_id in self.playback.pending
-                if entity_id not in chosen
+                for entity_id, snapshot in self.playback.pending.items()
+                if (entity_id not in chosen or snapshot.released)
                 and (entity_id not in self.failures.failing or entity_id in retry)
             ],
             BreakAction.STOP,

@@ -103,6 +103,8 @@ class Stage:
             if not self.options.take_over and is_busy(state):
                 self._leave_alone(entity_id)
                 continue
+            if (waiting := playback.pending.get(entity_id)) is not None and waiting.released:
+                continue  # a person's player still to be given back is not taken over it
             kept = playback.pending.pop(entity_id, None)
             playback.players[entity_id] = kept or PlayerSnapshot.capture_player(self.hass, state)
             taken.append(entity_id)
