@@ -306,6 +306,21 @@ async def test_a_player_a_person_stopped_is_left_alone(
     ]
 
 
+async def test_a_player_a_person_turns_off_while_the_sound_fades_out_stays_off(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    await timer_action(hass, "stop")  # a five second fade out begins
+    await advance(timedelta(seconds=2))
+    players.set_state(DESK, "off", Context(user_id="person"))
+    await hass.async_block_till_done()
+    await advance(timedelta(seconds=3))
+    desk = players.players[DESK]
+    assert desk.state == "off"
+    assert desk.volume_level == 0.5
+
+
 async def test_a_player_a_person_turned_off_gets_its_volume_and_repeat_mode_back(
     hass: HomeAssistant, players: Players, advance: Advance
 ) -> None:

@@ -223,31 +223,30 @@ class SoundEffect:
         if came_back:
             self.failures.available_again(entity_id)
             self._listeners.notify()
+        owns = self.stage.calls.contexts.owns
+        stop = stop_of(old, new, owns)
+        snapshot = playback.held.get(entity_id)
+        if stop is Stop.PERSON and snapshot is not None and not snapshot.released:
+            # Also while the sound fades out or the player waits to be given back.
+            _LOGGER.info("%s: %s was taken by a person; left alone", self.timer.name, entity_id)
+            snapshot.released = self._unsaved = True
+            self._worker.kick()
         if entity_id in playback.pending or (
             came_back and entity_id in self.options.players and entity_id not in playback.players
         ):
-            if came_back or not self.stage.calls.contexts.owns(new.context):
+            if came_back or not owns(new.context):
                 self._retry.add(entity_id)
             self._worker.kick()
             return
-        snapshot = playback.players.get(entity_id)
         if (
-            snapshot is None
-            or snapshot.released
-            or playback.releasing is not None
-            or playback.switch_to is not None
+            stop is Stop.DEVICE
+            and snapshot is not None
+            and not snapshot.released
+            and playback.releasing is None
+            and playback.switch_to is None
         ):
-            return
-        match stop_of(old, new, self.stage.calls.contexts.owns):
-            case Stop.PERSON:
-                _LOGGER.info(
-                    "%s: %s was stopped by a person; left alone", self.timer.name, entity_id
-                )
-                snapshot.released = self._unsaved = True
-                self._worker.kick()
-            case Stop.DEVICE:
-                self._restart.add(entity_id)
-                self._worker.kick()
+            self._restart.add(entity_id)
+            self._worker.kick()
 
     # ------------------------------------------------------------- the worker
 
