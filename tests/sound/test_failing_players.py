@@ -219,3 +219,17 @@ async def test_a_player_a_person_took_that_returns_in_the_next_block_is_stopped_
     assert kitchen.state == "idle"
     assert kitchen.attributes["volume_level"] == 0.2
     assert kitchen.attributes["repeat"] == "all"
+
+
+async def test_a_failed_players_issue_goes_when_the_sound_no_longer_needs_it(
+    hass: HomeAssistant, players: Players, advance: Advance, issue_registry: ir.IssueRegistry
+) -> None:
+    players.failing.add(KITCHEN)
+    await start_focus(hass)
+    assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is not None
+    players.set_state(KITCHEN, "off", Context(user_id="person"))  # a person takes it
+    await hass.async_block_till_done()
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))
+    # Nothing is asked of it any more: no issue is left that nothing would ever clear.
+    assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is None

@@ -254,7 +254,6 @@ class SoundEffect:
         """Bring the players to what should play now."""
         step_due, self._step_due = self._step_due, False
         recovering, self._recovering = self._recovering, False
-        self.failures.retain(self.options.players)
         session = self.timer.session
         target = wanted(session.phase, session.status, self.options)
         # Pending players are given back unless they are about to be taken again (one a
@@ -300,6 +299,8 @@ class SoundEffect:
         if self._unsaved:
             self._unsaved = False
             await self.stage.async_save()
+        # A player's issue lasts while the sound needs it: held, or chosen while it should play.
+        self.failures.retain({*self.playback.held, *chosen})
         self._schedule_step()
         self._follow_players()
         self._listeners.notify()
