@@ -64,6 +64,16 @@ class BenchLight(LightEntity):
         self.received: list[dict[str, Any]] = []
         self._set_color(color)
 
+    def twin(self) -> BenchLight:
+        """Return a new entity for the same bulb (its entity was removed), as it is now."""
+        key = str(self.unique_id).removeprefix("bench_")
+        twin = BenchLight(key, set(self.supported_color_modes or ()), effects=self.effect_list)
+        twin.__dict__.update(
+            {k: v for k, v in vars(self).items() if k.lstrip("_").startswith("attr_")}
+        )
+        twin.fail, twin.hang = self.fail, self.hang
+        return twin
+
     def _dimmable(self) -> bool:
         return bool(self._attr_supported_color_modes - {ColorMode.ONOFF})
 

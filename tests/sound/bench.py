@@ -61,6 +61,16 @@ class BenchPlayer(MediaPlayerEntity):
         self.stopped_state = MediaPlayerState.IDLE
         self.hang = Hang()
 
+    def twin(self) -> BenchPlayer:
+        """Return a new entity for the same device (its entity was removed), as it is now."""
+        twin = BenchPlayer(self.bench, str(self.unique_id).removeprefix("bench_"))
+        twin.__dict__.update(
+            {k: v for k, v in vars(self).items() if k.lstrip("_").startswith("attr_")}
+        )
+        twin.stopped_state, twin.hang = self.stopped_state, self.hang
+        self.bench.players[self.entity_id] = twin
+        return twin
+
     async def _carry_out(self, service: str, data: dict[str, Any]) -> None:
         """Record a call (the hook sees it first); fail or hang where the bench says so."""
         call = Call(service, self.entity_id, data, self._context or Context())
