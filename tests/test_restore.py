@@ -171,6 +171,32 @@ async def test_reload_keeps_the_next_phase_a_setting_changed(
     assert state(hass, "sensor.study_next_phase") == "long_break"
 
 
+async def test_an_idle_reset_at_start_is_kept(
+    hass: HomeAssistant, hass_storage: dict[str, Any], freezer: Any
+) -> None:
+    before = Session(Settings(auto_start_breaks=False))
+    before.start(NOW - timedelta(minutes=70))
+    before.advance(NOW - timedelta(minutes=44))  # the block ended 45 minutes ago: ready
+    store_session(hass_storage, before)
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Study",
+        data={"name": "Study"},
+        options={**DEFAULT_OPTIONS, "idle_reset_minutes": 30},
+        entry_id="study_entry",
+    )
+    await async_set_up(hass, entry, freezer)
+    assert state(hass, "sensor.study_status") == "idle"  # reset: nobody came back in time
+    # A longer idle reset set afterwards does not bring the old cycle back.
+    hass.config_entries.async_update_entry(
+        entry, options={**DEFAULT_OPTIONS, "idle_reset_minutes": 60}
+    )
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert state(hass, "sensor.study_status") == "idle"
+    assert state(hass, "sensor.study_next_phase") == "focus"
+
+
 @pytest.mark.usefixtures("init_integration")
 async def test_removing_the_timer_deletes_its_stored_session(
     hass: HomeAssistant, hass_storage: dict[str, Any], init_integration: MockConfigEntry

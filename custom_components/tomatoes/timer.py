@@ -80,9 +80,11 @@ class FocusTimer:
             # The next phase follows today's settings (changed by an entity since the save).
             self.session.apply_settings(self.session.settings)
         now = dt_util.now()
+        before = self.session.to_dict()
         missed = self.session.advance(now)
-        if missed:
+        if self.session.to_dict() != before:  # an idle reset too, which has no event
             await self._async_save()
+        if missed:
             catch_up = Event(
                 EventType.CAUGHT_UP,
                 now,
