@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from homeassistant.core import State
@@ -16,7 +15,6 @@ from custom_components.tomatoes.lighting.policy import (
     Program,
     Reaction,
     Request,
-    changed_meanwhile,
     keep_record,
     plan,
     program_level,
@@ -24,7 +22,6 @@ from custom_components.tomatoes.lighting.policy import (
     still_chosen,
     wanted_program,
 )
-from custom_components.tomatoes.lighting.state import Expected, Snapshot
 
 FOCUS = Level(brightness_pct=30, kelvin=None)
 DIMMABLE = {"supported_color_modes": ["brightness"], "brightness": 200}
@@ -228,28 +225,3 @@ def test_what_a_state_change_means(
     assert (
         react(program=program, held=held, chosen=chosen, came_back=came_back, fits=fits) is expected
     )
-
-
-NOW = datetime(2026, 11, 26, 9, tzinfo=UTC)
-BEFORE = Snapshot(on=True, brightness=200, color_mode="brightness")
-AT_LEVEL = Expected(brightness=76, from_brightness=200, settled=NOW - timedelta(minutes=1))
-
-
-@pytest.mark.parametrize(
-    ("expected", "state", "changed"),
-    [
-        # What was last asked of it: still ours at the level, someone else's otherwise.
-        (AT_LEVEL, on(brightness=76, color_mode="brightness"), False),
-        (AT_LEVEL, on(brightness=254, color_mode="brightness"), True),
-        (AT_LEVEL, State("light.any", "off", DIMMABLE), True),
-        # Nothing on record: as before (nothing reached it) or at the level (a call cut
-        # short reached it) is ours; anything else is someone else's.
-        (None, on(color_mode="brightness"), False),
-        (None, on(brightness=76, color_mode="brightness"), False),
-        (None, on(brightness=3, color_mode="brightness"), True),
-    ],
-)
-def test_a_light_changed_while_nobody_watched(
-    expected: Expected | None, state: State, changed: bool
-) -> None:
-    assert changed_meanwhile(BEFORE, expected, state, FOCUS, NOW) is changed

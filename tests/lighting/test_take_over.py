@@ -95,6 +95,24 @@ async def test_a_change_reported_by_the_device_is_a_take_over_too(
     assert hass.states.get("light.ceiling").state == STATE_OFF
 
 
+async def test_a_person_changing_only_the_colour_takes_the_light_over(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    bench: dict[str, BenchLight],
+    advance: Advance,
+) -> None:
+    await start(hass)
+    await advance(timedelta(minutes=1))
+    bench["desk"].by_hand(hs_color=(200.0, 60.0))  # the bulb's app: the colour, not the level
+    await hass.async_block_till_done()
+    assert hass.states.get(SWITCH).attributes["taken_over"] == ["light.desk"]
+    await advance(timedelta(minutes=24))
+    desk = hass.states.get("light.desk")
+    assert desk.attributes["color_mode"] == "hs"
+    assert desk.attributes["hs_color"] == (200.0, 60.0)
+    assert desk.attributes["brightness"] == FOCUS_BRIGHTNESS
+
+
 async def test_a_light_that_missed_the_level_and_is_changed_by_hand_is_taken_over(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,

@@ -133,6 +133,8 @@ class Devices:
         match rng.choice(choices):
             case "off":
                 light.by_hand(on=False)
+            case "on" if light.brightness is None and modes - {"onoff"}:
+                light.by_hand(on=True, brightness=BRIGHT_BY_HAND)  # a bulb on has a brightness
             case "on":
                 light.by_hand(on=True)
             case "brightness":

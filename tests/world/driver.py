@@ -99,6 +99,8 @@ class World:
     """Whether the step under way takes taken-over lights back (switch on, the action)."""
     _logged: int = 0
     _counts: tuple[date, int, float, int, int] | None = None
+    unanswered: set[str] = field(default_factory=set)
+    """Lights held without an answer on record when Home Assistant went down (see restart)."""
     _resets: bool = False
     """Whether a transition of the step may reset the cycle (a long break, a session end)."""
 
@@ -202,6 +204,8 @@ class World:
         setting it up again from storage is how a restart is simulated in the harness.
         """
         before = self._session()
+        lights = self.entry.runtime_data.lights.diagnostics()["lights"]
+        self.unanswered = {light for light, held in lights.items() if held["expected"] is None}
         assert await self.run(self.hass.config_entries.async_unload(self.entry.entry_id))
         await self.settle()
         assert not self.deadlines.pending, "an unloaded timer keeps a callback scheduled"

@@ -246,7 +246,9 @@ async def device_change(
     if entity_id in devices.gone:
         await devices.async_return(entity_id)
         return f"{entity_id} is back"
-    if home_assistant_down and devices.available(entity_id) and entity_id in devices.lights:
+    # A held light that never answered shows nothing Tomatoes could tell a change by.
+    by_hand = entity_id in devices.lights and entity_id not in world.unanswered
+    if home_assistant_down and by_hand and devices.available(entity_id):
         return devices.light_by_hand(rng, entity_id)
     hanging = sum(devices.player(p).hang.on for p in PLAYERS) + sum(
         light.hang.on for light in devices.lights.values()

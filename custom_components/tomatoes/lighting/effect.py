@@ -43,7 +43,6 @@ from .policy import (
     Program,
     Reaction,
     Request,
-    changed_meanwhile,
     keep_record,
     plan,
     program_level,
@@ -129,12 +128,11 @@ class LightingEffect:
     @callback
     def _on_started(self, _hass: HomeAssistant) -> None:
         """Lights changed while nobody watched (Home Assistant down, a reload) are taken over."""
-        level, now = program_level(self._program, self.options), dt_util.utcnow()
+        now = dt_util.utcnow()
         for light, record in self._records.items():
             state = self.hass.states.get(light)
-            if state is None or not is_usable(state) or record.taken_over:
-                continue
-            if changed_meanwhile(record.snapshot, record.expected, state, level, now):
+            expected = record.expected  # what was last asked of it, if it answered
+            if is_usable(state) and expected and not expected.allows(state, now):
                 self._take_over(light, record, Context())
         self._started = self._refresh = True
         self._kick()

@@ -7,22 +7,20 @@ so every decision is tested as a table (tests/lighting/test_policy.py):
 - `plan`: one pass from what the timer holds to what is wanted (who joins, who gets the
   level, who is given back, which take-overs end);
 - `keep_record`: whether a light that could not be given back keeps its snapshot;
-- `react`: what a state change of a light means (ours, a take-over, a light back);
-- `changed_meanwhile`: whether a held light was changed while nobody watched.
+- `react`: what a state change of a light means (ours, a take-over, a light back).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from enum import StrEnum
 
 from homeassistant.core import State
 
 from ..engine import BREAKS, Phase, Session, Status
 from .options import BreakAction, Level, LightingOptions
-from .state import Expected, Snapshot, expected_after, is_usable, level_data
+from .state import is_usable, level_data
 
 
 class Program(StrEnum):
@@ -172,23 +170,6 @@ def keep_record(*, exists: bool, chosen: bool) -> bool:
     had its one attempt: the timer is no longer responsible for it.
     """
     return exists and chosen
-
-
-def changed_meanwhile(
-    snapshot: Snapshot, expected: Expected | None, state: State, level: Level, now: datetime
-) -> bool:
-    """Return whether someone changed a held light while nobody watched (a restart, a reload).
-
-    It is still Tomatoes' when it fits what was last asked of it; a light with no answer
-    on record is when it looks like its snapshot (nothing reached it) or shows the level (a
-    call that the unload cut short reached it).
-    """
-    if expected is not None:
-        return not expected.allows(state, now)
-    if snapshot.matches(state):
-        return False
-    data = level_data(state, level, turn_on=True) or {}
-    return not expected_after(state, data, now - timedelta(seconds=1)).allows(state, now)
 
 
 class Reaction(StrEnum):
