@@ -233,3 +233,24 @@ async def test_a_failed_players_issue_goes_when_the_sound_no_longer_needs_it(
     await advance(timedelta(seconds=5))
     # Nothing is asked of it any more: no issue is left that nothing would ever clear.
     assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is None
+
+
+async def test_a_person_using_a_player_that_waits_to_be_given_back_keeps_it(
+    hass: HomeAssistant,
+    players: Players,
+    advance: Advance,
+    init_integration: MockConfigEntry,
+) -> None:
+    await reload_with(hass, init_integration, sound_take_over=True)
+    players.add(KITCHEN, "playing", volume=0.2, media_content_id="radio:news")
+    players.failing.add(KITCHEN)
+    await start_focus(hass)
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))  # its give-back fails too: it waits
+    players.failing.clear()
+    kitchen = players.players[KITCHEN]
+    kitchen._attr_volume_level = 0.7  # a person turns the news up in the dashboard
+    kitchen.async_set_context(Context(user_id="person"))
+    kitchen.async_write_ha_state()
+    await hass.async_block_till_done()
+    assert hass.states.get(KITCHEN).attributes["volume_level"] == 0.7

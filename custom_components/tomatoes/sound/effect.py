@@ -43,7 +43,7 @@ from ..toolkit.failures import FailureReporter, Reason
 from ..toolkit.lifecycle import Lifecycle, Listeners, Worker
 from ..toolkit.store import VersionedStore
 from .chimes import async_chime
-from .keeper import Keeper, Stop, stop_of
+from .keeper import Keeper, Stop, person_uses, stop_of
 from .library import SoundLibrary
 from .media import Media
 from .options import BreakAction, SoundOptions
@@ -226,7 +226,9 @@ class SoundEffect:
         owns = self.stage.calls.contexts.owns
         stop = stop_of(old, new, owns)
         snapshot = playback.held.get(entity_id)
-        if stop is Stop.PERSON and snapshot is not None and not snapshot.released:
+        sounds = (self.options.source, self.options.break_source)
+        waiting = entity_id in playback.pending and person_uses(old, new, owns, sounds)
+        if (stop is Stop.PERSON or waiting) and snapshot is not None and not snapshot.released:
             # Also while the sound fades out or the player waits to be given back.
             _LOGGER.info("%s: %s was taken by a person; left alone", self.timer.name, entity_id)
             snapshot.released = self._unsaved = True

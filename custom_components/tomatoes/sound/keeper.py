@@ -9,7 +9,7 @@ caught by a check at its end (from its duration) plus a grace period.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -18,7 +18,7 @@ from homeassistant.core import CALLBACK_TYPE, Context, State, callback
 from homeassistant.util import dt as dt_util
 
 from ..toolkit.lifecycle import Lifecycle
-from .players import is_available
+from .players import is_available, is_ours
 
 MAX_QUICK_STOPS = 3
 """A player that stops this many times in a row, each soon after it was started, is failing."""
@@ -65,6 +65,17 @@ def stop_of(old: State | None, new: State, owns: Callable[[Context], bool]) -> S
         )
         return Stop.PERSON if person and plays_other else None
     return Stop.PERSON if person else Stop.DEVICE
+
+
+def person_uses(
+    old: State | None, new: State, owns: Callable[[Context], bool], sounds: Collection[str]
+) -> bool:
+    """Return whether a person changed a player that plays nothing of ours (it is theirs)."""
+    if not is_available(old) or owns(new.context) or new.context.user_id is None:
+        return False
+    content = new.attributes.get(ATTR_MEDIA_CONTENT_ID)
+    ours = is_ours(content) or content in sounds
+    return not (new.state == MediaPlayerState.PLAYING and ours)
 
 
 class Keeper:
