@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 from custom_components.tomatoes.engine import Session, Settings
 
 from .conftest import NOW, TIMER_KEY, Advance, async_set_up, state, store_session
+from .world.driver import slow_disk
 
 
 async def setup(hass: HomeAssistant, entry: MockConfigEntry, freezer: Any) -> list[Any]:
@@ -152,6 +154,20 @@ async def test_reload_keeps_the_running_block(
     assert state(hass, "sensor.study_phase") == "focus"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:25:00+00:00"
     assert state(hass, "sensor.study_task") == "Slides"
+
+
+async def test_an_action_saving_while_the_timer_reloads_is_kept(
+    hass: HomeAssistant, hass_storage: dict[str, Any], init_integration: MockConfigEntry
+) -> None:
+    with slow_disk():
+        start = hass.async_create_task(hass.services.async_call(DOMAIN, "start", {}, blocking=True))
+        await asyncio.sleep(0)  # the start is saving when the reload begins
+        assert await hass.config_entries.async_reload(init_integration.entry_id)
+        await hass.async_block_till_done()
+        await start
+    # The new instance shows what a restart would load: the block the start began.
+    assert state(hass, "sensor.study_status") == "running"
+    assert hass_storage[TIMER_KEY]["data"]["session"]["status"] == "running"
 
 
 async def test_reload_keeps_the_next_phase_a_setting_changed(

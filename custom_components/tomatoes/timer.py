@@ -61,6 +61,7 @@ class FocusTimer:
         self._unsub_deadline: CALLBACK_TYPE | None = None
         self._unsub_midnight: CALLBACK_TYPE | None = None
         self._lock = asyncio.Lock()
+        self._closing = False
         self._pending: list[Event] = []
 
     @property
@@ -114,9 +115,22 @@ class FocusTimer:
         if pending:
             self._announce(pending)
 
+    async def async_shutdown(self) -> None:
+        """Let an operation that is saving finish, then cancel the scheduled callbacks.
+
+        The stored session stays; an operation that comes later does nothing (the next
+        instance takes over from the Store).
+        """
+        self._closing = True
+        async with self._lock:
+            self._cancel()
+
+    def closing(self) -> bool:
+        """Return whether the timer is unloading: it saves, schedules and announces no more."""
+        return self._closing
+
     @callback
-    def async_shutdown(self) -> None:
-        """Cancel the scheduled callbacks (the stored session stays)."""
+    def _cancel(self) -> None:
         if self._unsub_deadline:
             self._unsub_deadline()
             self._unsub_deadline = None
@@ -162,6 +176,8 @@ class FocusTimer:
     async def async_run(self, operation: Operation) -> None:
         """Apply an operation: save if anything changed, then reschedule and announce."""
         async with self._lock:
+            if self.closing():
+                return
             before = self.session.to_dict()
             error: InvalidOperationError | None = None
             try:
@@ -171,6 +187,8 @@ class FocusTimer:
             after = self.session.to_dict()
             if after != before:
                 await self._store.async_save({"session": after})
+            if self.closing():
+                return  # unloaded while saving: the next instance takes over from the Store
             self._schedule()
             self._announce(events, changed=after != before)
         if error is not None:
