@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import random
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
@@ -30,7 +31,7 @@ from tests.conftest import START
 from .lighting.conftest import LIGHT_OPTIONS
 from .sound.conftest import SOUND_OPTIONS
 from .world.devices import Devices
-from .world.driver import TimerDeadlines, World
+from .world.driver import TimerDeadlines, World, slow_disk
 from .world.steps import random_step
 
 
@@ -49,6 +50,7 @@ async def test_random_world(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
     caplog: pytest.LogCaptureFixture,
+    hass_storage: dict[str, Any],
     seed: int,
 ) -> None:
     freezer.move_to(START)
@@ -70,9 +72,9 @@ async def test_random_world(
     entry.add_to_hass(hass)
     deadlines = TimerDeadlines()
     rng = random.Random(seed)
-    with deadlines.counting():
+    with deadlines.counting(), slow_disk():
         trace = tuple(filter(None, os.environ.get("TOMATOES_WORLD_TRACE", "").split(",")))
-        world = World(hass, freezer, caplog, devices, entry, deadlines, trace)
+        world = World(hass, freezer, caplog, devices, entry, deadlines, hass_storage, trace)
         try:
             assert await world.run(hass.config_entries.async_setup(entry.entry_id))
             await world.settle()

@@ -22,7 +22,7 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers import entity_registry as er, issue_registry as ir, storage
 from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.util import dt as dt_util
 import pytest
@@ -43,6 +43,7 @@ MAX_SPINS = 200_000
 """Loop turns a step may take without finishing before the world counts as stuck."""
 ISSUE_KINDS = ("player_", "light_")
 TRANSITIONS = "event.study_transition"
+TIMER_KEY = f"{DOMAIN}.study_entry"
 
 
 def _is_timer_job(action: Callable[..., Any], depth: int = 4) -> bool:
@@ -59,6 +60,20 @@ def _is_timer_job(action: Callable[..., Any], depth: int = 4) -> bool:
         if callable(value) and _is_timer_job(value, depth - 1):
             return True
     return False
+
+
+@contextmanager
+def slow_disk(turns: int = 5) -> Iterator[None]:
+    """Make every Store write take a few turns of the event loop, as a slow SD card does."""
+    write = storage.Store._async_write_data
+
+    async def slow_write(store: storage.Store[Any], *args: Any) -> None:
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        await write(store, *args)
+
+    with patch.object(storage.Store, "_async_write_data", slow_write):
+        yield
 
 
 class TimerDeadlines(ScheduleCounter):
@@ -92,6 +107,8 @@ class World:
     devices: Devices
     entry: MockConfigEntry
     deadlines: TimerDeadlines
+    storage: dict[str, Any]
+    """Home Assistant's storage as the test harness keeps it (what a restart loads)."""
     trace: tuple[str, ...] = ()
     """Devices whose state each line of the step list shows (to follow a replay)."""
     steps: list[str] = field(default_factory=list)
@@ -194,6 +211,21 @@ class World:
         self._check_reloaded(before)
         return "reload"
 
+    async def reload_during(self, service: str, turns: int) -> str:
+        """Reload the timer while an action is on its way (``turns`` loop turns in)."""
+        hass = self.hass
+        action = asyncio.ensure_future(hass.services.async_call(DOMAIN, service, {}, blocking=True))
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        assert await self.run(hass.config_entries.async_reload(self.entry.entry_id))
+        await self.settle()
+        (result,) = await asyncio.gather(action, return_exceptions=True)
+        if isinstance(result, ServiceValidationError):
+            return f"{service} during a reload: refused ({result.translation_key})"
+        if isinstance(result, BaseException):
+            raise result
+        return f"{service} during a reload: done"
+
     async def restart(
         self, downtime: timedelta, meanwhile: Callable[[], Coroutine[Any, Any, list[str]]]
     ) -> str:
@@ -238,16 +270,20 @@ class World:
         return self.timer.session.to_dict()
 
     def _check_reloaded(self, before: dict[str, Any]) -> None:
-        """The timer set up again continues the stored session, caught up to now."""
+        """The timer set up again continues the session it had, caught up to now."""
         assert self.loaded
-        timer = self.timer
+        self._check_session(before, "the session changed across a load", caught_up=True)
+
+    def _check_session(self, data: dict[str, Any], what: str, *, caught_up: bool) -> None:
+        """The live session is ``data`` (caught up to now) under today's settings."""
         settings = settings_from_options(self.entry.options)
-        expected = Session.from_dict(before, settings, timer.session.tz)
+        expected = Session.from_dict(data, settings, self.timer.session.tz)
         expected.apply_settings(settings)
-        expected.advance(dt_util.now())
-        loaded, wanted = timer.session.to_dict(), expected.to_dict()
-        changed = {key: (loaded[key], wanted[key]) for key in wanted if loaded[key] != wanted[key]}
-        assert not changed, f"the session changed across a load (loaded, expected): {changed}"
+        if caught_up:
+            expected.advance(dt_util.now())
+        live, wanted = self.timer.session.to_dict(), expected.to_dict()
+        changed = {key: (live[key], wanted[key]) for key in wanted if live[key] != wanted[key]}
+        assert not changed, f"{what} (live, expected): {changed}"
 
     def check(self) -> None:
         """Assert what must hold after every step."""
@@ -261,6 +297,10 @@ class World:
         if not self.loaded:
             assert not self.deadlines.pending
             return
+        # What a restart would load now is what the timer shows.
+        stored = self.storage[TIMER_KEY]["data"]["session"] if TIMER_KEY in self.storage else None
+        if stored is not None:
+            self._check_session(stored, "the stored session is not the live one", caught_up=False)
         session = self.timer.session
         pending = len(self.deadlines.pending)
         assert pending <= 1, f"{pending} deadlines scheduled"

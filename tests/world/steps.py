@@ -180,6 +180,12 @@ async def reload(world: World, rng: random.Random) -> str:
     return await world.reload()
 
 
+async def busy_reload(world: World, rng: random.Random) -> str:
+    """An action reaches the timer while it reloads (a save may be under way)."""
+    service = rng.choice(["start", "pause", "resume", "toggle", "skip", "stop"])
+    return await world.reload_during(service, rng.randrange(6))
+
+
 async def restart(world: World, rng: random.Random) -> str:
     """Home Assistant restarts; while it is down the world may change."""
     downtime = timedelta(seconds=rng.choice([5, 40, 300, 1800, 4 * 3600]))
@@ -282,6 +288,7 @@ STEPS: tuple[tuple[Step, int], ...] = (
     (entity_change, 10),
     (options_change, 3),
     (reload, 2),
+    (busy_reload, 1),
     (restart, 2),
     (person, 12),
     (device, 12),
