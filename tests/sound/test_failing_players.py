@@ -254,3 +254,16 @@ async def test_a_person_using_a_player_that_waits_to_be_given_back_keeps_it(
     kitchen.async_write_ha_state()
     await hass.async_block_till_done()
     assert hass.states.get(KITCHEN).attributes["volume_level"] == 0.7
+
+
+async def test_a_player_the_sound_never_reached_is_not_stopped_at_the_end(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    players.add(DESK, "paused", media_content_id="spotify:album:1")  # someone's music, paused
+    players.failing.add(DESK)
+    await start_focus(hass)  # the desk does not answer: it stays paused
+    players.failing.clear()
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))
+    assert hass.states.get(DESK).state == "paused"
+    assert hass.states.get(KITCHEN).state == "idle"

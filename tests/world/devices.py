@@ -119,14 +119,18 @@ class Devices:
 
     # ------------------------------------------------------------------ people
 
-    def light_by_hand(self, rng: random.Random, entity_id: str) -> str:
-        """A person switches, dims or recolours a light (a wall switch, the bulb's app)."""
+    def light_by_hand(self, rng: random.Random, entity_id: str, *, warm: bool = False) -> str:
+        """A person switches, dims or recolours a light (a wall switch, the bulb's app).
+
+        With a focus colour temperature (``warm``), a colour light without one of its own is
+        given the temperature as a colour: recolouring it alone is a known limit (README).
+        """
         light = self.lights[entity_id]
         modes = light.supported_color_modes or set()
         choices = ["off", "on"] if light.is_on else ["on"]
         if light.is_on and modes - {"onoff"}:
             choices.append("brightness")
-        if light.is_on and modes & {"hs", "rgb"}:
+        if light.is_on and modes & {"hs", "rgb"} and not (warm and "color_temp" not in modes):
             choices.append("colour")
         before = self.view(entity_id)
         light.async_set_context(Context())  # not within the few seconds that follow our call
@@ -204,6 +208,14 @@ class Devices:
             if took_back and light in self.expected:
                 self.expected[light] = before
         self.before_person.clear()  # a take-over is caused by a change of the same step
+
+    def follow_sound(self) -> None:
+        """A paused player the focus sound plays on comes back stopped (README, known limits)."""
+        for entity_id in PLAYERS:
+            expected = self.expected.get(entity_id) or {}
+            paused = expected.get("state") == MediaPlayerState.PAUSED
+            if paused and self.available(entity_id) and self.plays_ours(entity_id):
+                expected["state"] = MediaPlayerState.IDLE
 
     # ----------------------------------------------------------------- devices
 

@@ -285,8 +285,14 @@ class World:
         changed = {key: (live[key], wanted[key]) for key in wanted if live[key] != wanted[key]}
         assert not changed, f"{what} (live, expected): {changed}"
 
+    @property
+    def warm(self) -> bool:
+        """Return whether focus lighting sets a colour temperature."""
+        return "light_color_temp_kelvin" in self.entry.options
+
     def check(self) -> None:
         """Assert what must hold after every step."""
+        self.devices.follow_sound()
         if self.loaded:
             switch = self.hass.states.get("switch.study_focus_lighting")
             taken = set(switch.attributes.get("taken_over", [])) if switch else set()

@@ -229,7 +229,7 @@ async def person(world: World, rng: random.Random) -> str:
         return "nobody changes anything"
     entity_id = rng.choice(candidates)
     if entity_id in devices.lights:
-        line = devices.light_by_hand(rng, entity_id)
+        line = devices.light_by_hand(rng, entity_id, warm=world.warm)
     else:
         line = devices.player_by_hand(rng, entity_id)
     await world.settle()
@@ -255,7 +255,7 @@ async def device_change(
     # A held light that never answered shows nothing Tomatoes could tell a change by.
     by_hand = entity_id in devices.lights and entity_id not in world.unanswered
     if home_assistant_down and by_hand and devices.available(entity_id):
-        return devices.light_by_hand(rng, entity_id)
+        return devices.light_by_hand(rng, entity_id, warm=world.warm)
     hanging = sum(devices.player(p).hang.on for p in PLAYERS) + sum(
         light.hang.on for light in devices.lights.values()
     )

@@ -209,9 +209,10 @@ async def async_give_back(
         ):
             await call(SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: snapshot.volume})
         return worked
-    if action is BreakAction.PAUSE and Feature.PAUSE in supported:
+    playing = state is not None and state.state == MediaPlayerState.PLAYING
+    if playing and action is BreakAction.PAUSE and Feature.PAUSE in supported:
         await call(SERVICE_MEDIA_PAUSE)
-    elif Feature.STOP in supported:
+    elif playing and Feature.STOP in supported:  # one that plays nothing is not stopped
         await call(SERVICE_MEDIA_STOP)
     if snapshot.repeat is not None and Feature.REPEAT_SET in supported:
         await call(SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat})
