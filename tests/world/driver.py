@@ -114,10 +114,10 @@ class World:
     steps: list[str] = field(default_factory=list)
     taking_back: bool = False
     """Whether the step under way takes taken-over lights back (switch on, the action)."""
-    _logged: int = 0
-    _counts: tuple[date, int, float, int, int] | None = None
     unanswered: set[str] = field(default_factory=set)
     """Lights held without an answer on record when Home Assistant went down (see restart)."""
+    _logged: int = 0
+    _counts: tuple[date, int, float, int, int] | None = None
     _resets: bool = False
     """Whether a transition of the step may reset the cycle (a long break, a session end)."""
 
@@ -320,7 +320,7 @@ class World:
         self._check_counts()
 
     def _check_counts(self) -> None:
-        """Today's figures (sensors) never fall within a day; the session's only reset to 0."""
+        """Today's figures (sensors) never fall within a day; the cycle's only with a new cycle."""
         session = self.timer.session
         blocks = int(self._state("sensor.study_focus_blocks_today"))
         minutes = float(self._state("sensor.study_focus_time_today"))
