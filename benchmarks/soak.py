@@ -96,6 +96,51 @@ def reachable_states(hass: HomeAssistant, entity_id: str) -> int:
     return count
 
 
+def report(
+    hass: HomeAssistant,
+    blocks: int,
+    seen: dict[int, dict[str, int]],
+    grew: list[tracemalloc.StatisticDiff],
+) -> None:
+    """Print the figures of day 1 and the last day, and what was given back."""
+    lamp = hass.states.get("light.soak_lamp")
+    speaker = hass.states.get("media_player.soak_speaker")
+
+    print()
+    print(f"simulated: {DAYS} days, 08:00-18:00, Classic 25/5/15 x4, auto-start, sound and lights")
+    print(f"focus blocks completed: {blocks}")
+    print(f"{'':28}{'after day 1':>14}{f'after day {DAYS}':>14}")
+    for key in sorted(seen[1].keys() | seen[DAYS].keys()):
+        print(f"{key:28}{seen[1].get(key, '-'):>14}{seen[DAYS].get(key, '-'):>14}")
+    print(
+        "given back at the end:  "
+        f"lamp {lamp.attributes.get('brightness') if lamp else '?'} (was 200), "
+        f"speaker {speaker.attributes.get('volume_level') if speaker else '?'} (was 0.5)"
+    )
+    print("where memory grew most (allocation sites, day 1 to the last day):")
+    for stat in grew:
+        frames = [
+            f"{frame.filename.split('site-packages/')[-1]}:{frame.lineno}"
+            for frame in stat.traceback
+        ]
+        print(
+            f"  {stat.size_diff // 1024:+} KiB in {stat.count_diff:+} blocks:",
+            " < ".join(reversed(frames[-4:])),
+        )
+    # A store's size in bytes moves with the digits of what it holds (a seed, an instant);
+    # what would pile up is its number of values, which must not grow.
+    grown = [
+        key
+        for key in seen[1]
+        if key not in ("memory (KiB)", "statistics days kept", "old states still reachable")
+        and not key.endswith("(bytes)")
+        and seen[DAYS].get(key, 0) > seen[1][key]
+    ]
+    print(
+        f"target (nothing grows but noise): {'met' if not grown else 'MISSED: ' + ', '.join(grown)}"
+    )
+
+
 @pytest.mark.usefixtures("enable_custom_integrations")
 async def test_thirty_days(
     hass: HomeAssistant, hass_storage: dict[str, Any], freezer: FrozenDateTimeFactory
@@ -152,42 +197,7 @@ async def test_thirty_days(
             snapshots[day] = tracemalloc.take_snapshot()
     grew = snapshots[DAYS].compare_to(snapshots[1], "traceback")[:3]
     tracemalloc.stop()
-    lamp = hass.states.get("light.soak_lamp")
-    speaker = hass.states.get("media_player.soak_speaker")
-
-    print()
-    print(f"simulated: {DAYS} days, 08:00-18:00, Classic 25/5/15 x4, auto-start, sound and lights")
-    print(f"focus blocks completed: {blocks}")
-    print(f"{'':28}{'after day 1':>14}{f'after day {DAYS}':>14}")
-    for key in sorted(seen[1].keys() | seen[DAYS].keys()):
-        print(f"{key:28}{seen[1].get(key, '-'):>14}{seen[DAYS].get(key, '-'):>14}")
-    print(
-        "given back at the end:  "
-        f"lamp {lamp.attributes.get('brightness') if lamp else '?'} (was 200), "
-        f"speaker {speaker.attributes.get('volume_level') if speaker else '?'} (was 0.5)"
-    )
-    print("where memory grew most (allocation sites, day 1 to the last day):")
-    for stat in grew:
-        frames = [
-            f"{frame.filename.split('site-packages/')[-1]}:{frame.lineno}"
-            for frame in stat.traceback
-        ]
-        print(
-            f"  {stat.size_diff // 1024:+} KiB in {stat.count_diff:+} blocks:",
-            " < ".join(reversed(frames[-4:])),
-        )
-    # A store's size in bytes moves with the digits of what it holds (a seed, an instant);
-    # what would pile up is its number of values, which must not grow.
-    grown = [
-        key
-        for key in seen[1]
-        if key not in ("memory (KiB)", "statistics days kept", "old states still reachable")
-        and not key.endswith("(bytes)")
-        and seen[DAYS].get(key, 0) > seen[1][key]
-    ]
-    print(
-        f"target (nothing grows but noise): {'met' if not grown else 'MISSED: ' + ', '.join(grown)}"
-    )
+    report(hass, blocks, seen, grew)
 
 
 if __name__ == "__main__":

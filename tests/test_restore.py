@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 from custom_components.tomatoes.engine import Session, Settings
 
 from .conftest import NOW, TIMER_KEY, Advance, async_set_up, state, store_session
+from .world.driver import slow_disk
 
 
 async def setup(hass: HomeAssistant, entry: MockConfigEntry, freezer: Any) -> list[Any]:
@@ -152,6 +154,63 @@ async def test_reload_keeps_the_running_block(
     assert state(hass, "sensor.study_phase") == "focus"
     assert state(hass, "sensor.study_phase_ends_at") == "2026-11-26T09:25:00+00:00"
     assert hass.states.get("sensor.study_status").attributes["task"] == "Slides"
+
+
+async def test_an_action_saving_while_the_timer_reloads_is_kept(
+    hass: HomeAssistant, hass_storage: dict[str, Any], init_integration: MockConfigEntry
+) -> None:
+    with slow_disk():
+        start = hass.async_create_task(hass.services.async_call(DOMAIN, "start", {}, blocking=True))
+        await asyncio.sleep(0)  # the start is saving when the reload begins
+        assert await hass.config_entries.async_reload(init_integration.entry_id)
+        await hass.async_block_till_done()
+        await start
+    # The new instance shows what a restart would load: the block the start began.
+    assert state(hass, "sensor.study_status") == "running"
+    assert hass_storage[TIMER_KEY]["data"]["session"]["status"] == "running"
+
+
+async def test_reload_keeps_the_next_phase_a_setting_changed(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    await hass.services.async_call(DOMAIN, "start", {}, blocking=True)
+    assert state(hass, "sensor.study_next_phase") == "short_break"
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.study_long_break_every", "value": 1},
+        blocking=True,
+    )
+    assert state(hass, "sensor.study_next_phase") == "long_break"
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert state(hass, "sensor.study_next_phase") == "long_break"
+
+
+async def test_an_idle_reset_at_start_is_kept(
+    hass: HomeAssistant, hass_storage: dict[str, Any], freezer: Any
+) -> None:
+    before = Session(Settings(auto_start_breaks=False))
+    before.start(NOW - timedelta(minutes=70))
+    before.advance(NOW - timedelta(minutes=44))  # the block ended 45 minutes ago: ready
+    store_session(hass_storage, before)
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Study",
+        data={"name": "Study"},
+        options={**DEFAULT_OPTIONS, "idle_reset_minutes": 30},
+        entry_id="study_entry",
+    )
+    await async_set_up(hass, entry, freezer)
+    assert state(hass, "sensor.study_status") == "idle"  # reset: nobody came back in time
+    # A longer idle reset set afterwards does not bring the old cycle back.
+    hass.config_entries.async_update_entry(
+        entry, options={**DEFAULT_OPTIONS, "idle_reset_minutes": 60}
+    )
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert state(hass, "sensor.study_status") == "idle"
+    assert state(hass, "sensor.study_next_phase") == "focus"
 
 
 @pytest.mark.usefixtures("init_integration")

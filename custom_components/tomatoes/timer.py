@@ -85,9 +85,12 @@ class FocusTimer:
         """Load the stored session, catch up on what ended meanwhile, and schedule."""
         if (stored := await self.store.async_load()) is not None:
             self.session = stored
+            # The next phase follows today's settings (changed by an entity since the save).
+            self.session.apply_settings(self.session.settings)
         now = dt_util.now()
+        before = self.session.to_dict()
         missed = self.session.advance(now)
-        if missed or self._repaired:
+        if self._repaired or self.session.to_dict() != before:  # an idle reset has no event
             await self._async_save()
         if missed:
             self._pending = [self._catch_up(now, missed)]

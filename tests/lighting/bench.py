@@ -16,6 +16,11 @@ from homeassistant.components.light import ColorMode, LightEntity, LightEntityFe
 from homeassistant.const import EVENT_CALL_SERVICE
 from homeassistant.core import Context, Event, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import area_registry as ar, entity_registry as er
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import setup_test_component_platform
+
+from tests.hang import Hang
 
 COLOR_ATTRIBUTES = {
     "color_temp_kelvin": ColorMode.COLOR_TEMP,
@@ -55,8 +60,19 @@ class BenchLight(LightEntity):
         self._attr_color_mode = self._default_mode()
         self._attr_brightness = brightness if self._dimmable() else None
         self.fail = False
+        self.hang = Hang()
         self.received: list[dict[str, Any]] = []
         self._set_color(color)
+
+    def twin(self) -> BenchLight:
+        """Return a new entity for the same bulb (its entity was removed), as it is now."""
+        key = str(self.unique_id).removeprefix("bench_")
+        twin = BenchLight(key, set(self.supported_color_modes or ()), effects=self.effect_list)
+        twin.__dict__.update(
+            {k: v for k, v in vars(self).items() if k.lstrip("_").startswith("attr_")}
+        )
+        twin.fail, twin.hang = self.fail, self.hang
+        return twin
 
     def _dimmable(self) -> bool:
         return bool(self._attr_supported_color_modes - {ColorMode.ONOFF})
@@ -77,6 +93,7 @@ class BenchLight(LightEntity):
     async def async_turn_on(self, **kwargs: Any) -> None:
         """Switch on, taking brightness, colour and effect from the call."""
         self.received.append({"on": True, **kwargs})
+        await self.hang.async_wait()
         if self.fail:
             raise HomeAssistantError("the bench light does not answer")
         self._attr_is_on = True
@@ -90,6 +107,7 @@ class BenchLight(LightEntity):
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Switch off."""
         self.received.append({"on": False, **kwargs})
+        await self.hang.async_wait()
         if self.fail:
             raise HomeAssistantError("the bench light does not answer")
         self._attr_is_on = False
@@ -142,6 +160,31 @@ def bench_lights() -> dict[str, BenchLight]:
             "reading", {ColorMode.COLOR_TEMP}, on=True, brightness=230, color_temp_kelvin=3000
         ),
     }
+
+
+async def async_set_up_room(hass: HomeAssistant) -> dict[str, BenchLight]:
+    """Set up the bench's lights, the shelf light group and the study area (reading light)."""
+    lights = bench_lights()
+    setup_test_component_platform(hass, "light", list(lights.values()))
+    assert await async_setup_component(
+        hass,
+        "light",
+        {
+            "light": [
+                {"platform": "test"},
+                {
+                    "platform": "group",
+                    "name": "Shelf",
+                    "entities": ["light.shelf_left", "light.shelf_right"],
+                },
+            ]
+        },
+    )
+    await hass.async_block_till_done()
+    area = ar.async_get(hass).async_create("Study room")
+    assert area.id == "study_room"
+    er.async_get(hass).async_update_entity("light.reading", area_id=area.id)
+    return lights
 
 
 @dataclass(frozen=True)

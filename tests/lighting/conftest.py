@@ -6,18 +6,12 @@ from typing import Any
 
 from homeassistant.const import EVENT_CALL_SERVICE
 from homeassistant.core import Event, HomeAssistant
-from homeassistant.helpers import area_registry as ar, entity_registry as er
-from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_capture_events,
-    setup_test_component_platform,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 
-from .bench import BenchLight, bench_lights
+from .bench import BenchLight, async_set_up_room
 
 # Chosen: three single lights, an on/off light, a light that is off, the shelf group, and
 # the study area (which holds the reading light). Transition of 5 seconds.
@@ -56,27 +50,7 @@ def light_options(light_changes: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 async def bench(hass: HomeAssistant) -> dict[str, BenchLight]:
     """Set up the room's lights, the shelf light group and the study area."""
-    lights = bench_lights()
-    setup_test_component_platform(hass, "light", list(lights.values()))
-    assert await async_setup_component(
-        hass,
-        "light",
-        {
-            "light": [
-                {"platform": "test"},
-                {
-                    "platform": "group",
-                    "name": "Shelf",
-                    "entities": ["light.shelf_left", "light.shelf_right"],
-                },
-            ]
-        },
-    )
-    await hass.async_block_till_done()
-    area = ar.async_get(hass).async_create("Study room")
-    assert area.id == "study_room"
-    er.async_get(hass).async_update_entity("light.reading", area_id=area.id)
-    return lights
+    return await async_set_up_room(hass)
 
 
 @pytest.fixture

@@ -123,6 +123,20 @@ def test_leaving_a_colour_for_a_temperature_allows_any_temperature_on_the_way() 
     )
 
 
+def test_a_light_dimmed_without_a_colour_keeps_its_colour() -> None:
+    start = light(
+        brightness=200, color_mode="hs", hs_color=(10.0, 90.0), supported_color_modes=["hs"]
+    )
+    expected = expected_after(start, {"brightness": 76}, NOW)
+    assert expected.color == {"hs_color": [10.0, 90.0]}
+    assert expected.allows(light(brightness=76, color_mode="hs", hs_color=(10.5, 89.6)), NOW)
+    # Recoloured by someone else: not what Tomatoes asked for, even at the same brightness.
+    assert not expected.allows(light(brightness=76, color_mode="hs", hs_color=(200, 60)), NOW)
+    assert not expected.allows(
+        light(brightness=76, color_mode="color_temp", color_temp_kelvin=3000), NOW
+    )
+
+
 def test_options_fall_back_to_defaults() -> None:
     options = LightingOptions.from_options(
         {"light_break_mode": "disco", "light_color_temp_kelvin": 3000}

@@ -198,12 +198,16 @@ def test_a_light_is_still_chosen_through_what_chose_it() -> None:
         # A taken-over light is the person's.
         (Program.FOCUS, TAKEN, True, False, False, Reaction.NONE),
         (None, TAKEN, True, True, False, Reaction.NONE),
-        # A light waiting to be given back is given back when it returns.
+        # A light waiting to be given back is given back when it returns; changed by
+        # someone else meanwhile, it is theirs.
         (None, OURS, True, True, False, Reaction.GIVE_BACK),
-        (None, OURS, True, False, False, Reaction.NONE),
-        # A light that missed the level gets it when it returns.
+        (None, OURS, True, False, True, Reaction.NONE),
+        (None, OURS, True, False, False, Reaction.TAKE_OVER),
+        # A light that missed the level gets it when it returns; changed by someone else
+        # meanwhile, it is theirs.
         (Program.FOCUS, Held(), True, True, False, Reaction.LEVEL),
-        (Program.FOCUS, Held(), True, False, False, Reaction.NONE),
+        (Program.FOCUS, Held(), True, False, True, Reaction.NONE),
+        (Program.FOCUS, Held(), True, False, False, Reaction.TAKE_OVER),
         # A held light: a change that fits is ours, anything else is a take-over.
         (Program.FOCUS, OURS, True, False, True, Reaction.NONE),
         (Program.FOCUS, OURS, True, False, False, Reaction.TAKE_OVER),

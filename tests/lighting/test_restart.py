@@ -126,6 +126,28 @@ async def test_restart_mid_block_restores_from_storage_at_the_end(
     assert hass_storage[LIGHTS_KEY]["data"]["lights"] == {}
 
 
+async def test_a_light_changed_while_home_assistant_was_down_is_taken_over(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    bench: dict[str, BenchLight],
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    advance: Advance,
+) -> None:
+    seed(hass_storage, NOW - timedelta(minutes=10))
+    as_left_by_focus(bench)
+    bench["desk"].by_hand(on=False)  # switched off at the wall while Home Assistant was down
+    await async_set_up(hass, mock_config_entry, freezer)
+    assert hass.states.get("switch.study_focus_lighting").attributes["taken_over"] == [
+        "light.ceiling",
+        "light.desk",
+    ]
+    await advance(timedelta(minutes=15))
+    assert hass.states.get("sensor.study_phase").state == "short_break"
+    assert hass.states.get("light.desk").state == "off"  # as the person left it
+    assert light_view(hass, "light.strip")["brightness"] == 180
+
+
 async def test_a_block_that_ended_while_home_assistant_was_down_is_restored_at_start(
     hass: HomeAssistant,
     hass_storage: dict[str, Any],

@@ -18,7 +18,7 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.tomatoes.logbook import async_describe_events
 from tests.conftest import Advance
 
-from .bench import BenchLight, light_calls
+from .bench import BenchLight, light_calls, light_view
 from .conftest import FOCUS_BRIGHTNESS
 from .test_focus import start
 
@@ -80,19 +80,56 @@ async def test_a_person_changing_a_light_takes_it_over_for_the_rest_of_the_block
     assert hass.states.get(SWITCH).state == STATE_ON
 
 
-async def test_a_change_reported_by_the_device_is_a_take_over_too(
+@pytest.mark.parametrize(
+    ("light", "change", "missed_level"),
+    [
+        ("ceiling", {"on": False}, False),  # the wall switch
+        ("desk", {"hs_color": (200.0, 60.0)}, False),  # the bulb's app: the colour only
+        ("desk", {"on": False}, True),  # its level call had failed: it kept its snapshot
+    ],
+)
+async def test_any_change_by_someone_else_takes_the_light_over(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    bench: dict[str, BenchLight],
+    light: str,
+    change: dict[str, Any],
+    missed_level: bool,
+    advance: Advance,
+) -> None:
+    bench[light].fail = missed_level
+    await start(hass)
+    await advance(timedelta(minutes=1))
+    bench[light].fail = False
+    bench[light].by_hand(**change)
+    await hass.async_block_till_done()
+    assert hass.states.get(SWITCH).attributes["taken_over"] == [f"light.{light}"]
+    left = light_view(hass, f"light.{light}")
+    await advance(timedelta(minutes=24))
+    assert hass.states.get("sensor.study_phase").state == "short_break"
+    # Left as the person left it, not given its snapshot back; the others are given back.
+    assert light_view(hass, f"light.{light}") == left
+    assert brightness(hass, "light.shelf_right") == 60
+
+
+async def test_a_light_waiting_to_be_given_back_and_changed_by_hand_is_left_alone(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,
     bench: dict[str, BenchLight],
     advance: Advance,
 ) -> None:
     await start(hass)
+    bench["desk"].fail = True
+    await advance(timedelta(minutes=25))  # the give-back fails: the desk keeps the level
+    assert brightness(hass, "light.desk") == FOCUS_BRIGHTNESS
     await advance(timedelta(minutes=1))
-    bench["ceiling"].by_hand(on=False)  # the wall switch
+    bench["desk"].by_hand(on=False)  # then a person switches it off at the wall
     await hass.async_block_till_done()
-    assert hass.states.get(SWITCH).attributes["taken_over"] == ["light.ceiling"]
-    await start(hass, phase="short_break", restart=True)
-    assert hass.states.get("light.ceiling").state == STATE_OFF
+    bench["desk"].fail = False
+    bench["desk"].unplug()  # it reconnects
+    bench["desk"].plug_in()
+    await hass.async_block_till_done()
+    assert hass.states.get("light.desk").state == STATE_OFF
 
 
 @pytest.mark.parametrize("light_changes", [{"light_transition": 30}])

@@ -24,6 +24,10 @@ from homeassistant.components.media_player.const import (
 )
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import setup_test_component_platform
+
+from tests.hang import Hang
 
 PLAYER_FEATURES = (
     F.VOLUME_SET | F.PLAY_MEDIA | F.REPEAT_SET | F.STOP | F.PAUSE | F.TURN_ON | F.TURN_OFF
@@ -55,12 +59,24 @@ class BenchPlayer(MediaPlayerEntity):
         self._attr_volume_level = 0.5
         self._attr_repeat = RepeatMode.OFF
         self.stopped_state = MediaPlayerState.IDLE
+        self.hang = Hang()
+
+    def twin(self) -> BenchPlayer:
+        """Return a new entity for the same device (its entity was removed), as it is now."""
+        twin = BenchPlayer(self.bench, str(self.unique_id).removeprefix("bench_"))
+        twin.__dict__.update(
+            {k: v for k, v in vars(self).items() if k.lstrip("_").startswith("attr_")}
+        )
+        twin.stopped_state, twin.hang = self.stopped_state, self.hang
+        self.bench.players[self.entity_id] = twin
+        return twin
 
     async def _carry_out(self, service: str, data: dict[str, Any]) -> None:
         """Record a call (the hook sees it first); fail or hang where the bench says so."""
         call = Call(service, self.entity_id, data, self._context or Context())
         if self.bench.on_call:
             self.bench.on_call(call)
+        await self.hang.async_wait()
         if (hold := self.bench.holds.get((self.entity_id, service))) is not None:
             self.bench.waiting.set()
             await hold.wait()
@@ -130,6 +146,14 @@ class Bench:
     holds: dict[tuple[str, str], asyncio.Event] = field(default_factory=dict)
     waiting: asyncio.Event = field(default_factory=asyncio.Event)
     on_call: Callable[[Call], None] | None = None
+
+    async def async_set_up(self) -> None:
+        """Add the bench's players to Home Assistant (the media_player test platform)."""
+        setup_test_component_platform(self.hass, "media_player", list(self.players.values()))
+        assert await async_setup_component(
+            self.hass, "media_player", {"media_player": {"platform": "test"}}
+        )
+        await self.hass.async_block_till_done()
 
     def player(self, key: str) -> BenchPlayer:
         """Add a player to the bench (before the platform is set up)."""

@@ -6,12 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from homeassistant.core import HomeAssistant
-from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    setup_test_component_platform,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 from custom_components.tomatoes.sound.options import (
@@ -39,11 +35,10 @@ async def players(hass: HomeAssistant) -> Bench:
     """Return real players desk (idle, 0.5), kitchen (idle, 0.2, repeat all) and lounge."""
     await hass.config.async_update(internal_url=BASE_URL)
     bench = Bench(hass)
-    entities = [bench.player(key) for key in ("desk", "kitchen", "lounge")]
+    for key in ("desk", "kitchen", "lounge"):
+        bench.player(key)
     bench.add(KITCHEN, volume=0.2, repeat="all")
-    setup_test_component_platform(hass, "media_player", entities)
-    assert await async_setup_component(hass, "media_player", {"media_player": {"platform": "test"}})
-    await hass.async_block_till_done()
+    await bench.async_set_up()
     return bench
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import logging
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -164,3 +164,106 @@ async def test_a_player_that_does_not_answer_counts_as_failing(
     assert issue.translation_key == "player_no_answer"
     assert hass.states.get(DESK).state == "playing"
     assert hass.states.get("sensor.study_phase").state == "focus"
+
+
+async def test_a_player_whose_give_back_fails_is_given_back_when_it_reports_again(
+    hass: HomeAssistant, players: Players, advance: Advance, issue_registry: ir.IssueRegistry
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.failing.add(KITCHEN)
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))
+    assert hass.states.get(DESK).state == "idle"
+    assert hass.states.get(KITCHEN).state == "playing"  # the stop failed
+    issue = issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE)
+    assert issue is not None
+    assert issue.translation_key == "player_call_failed"
+    attempts: list[str] = []
+    players.on_call = lambda call: attempts.append(call.entity_id)
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.study_sound_volume", "value": 50},
+        blocking=True,
+    )
+    assert KITCHEN not in attempts  # not tried again at every run, only once it reports
+
+    players.failing.clear()
+    players.set_state(KITCHEN, "unavailable")  # it reconnects
+    players.set_state(KITCHEN, "playing")
+    await hass.async_block_till_done()
+    kitchen = hass.states.get(KITCHEN)
+    assert kitchen.state == "idle"
+    assert kitchen.attributes["volume_level"] == 0.2
+    assert kitchen.attributes["repeat"] == "all"
+    assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is None
+
+
+async def test_a_player_a_person_took_that_returns_in_the_next_block_is_stopped_at_its_end(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.set_state(KITCHEN, "idle", Context(user_id="person"))  # a person stops it
+    players.set_state(KITCHEN, "unavailable")
+    await advance(timedelta(minutes=25))  # the block ends while it is away
+    await advance(timedelta(minutes=5))
+    await start_focus(hass)  # the next block
+    players.set_state(KITCHEN, "idle")  # back: taken afresh for this block
+    await hass.async_block_till_done()
+    assert hass.states.get(KITCHEN).state == "playing"
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))
+    kitchen = hass.states.get(KITCHEN)
+    assert kitchen.state == "idle"
+    assert kitchen.attributes["volume_level"] == 0.2
+    assert kitchen.attributes["repeat"] == "all"
+
+
+async def test_a_failed_players_issue_goes_when_the_sound_no_longer_needs_it(
+    hass: HomeAssistant, players: Players, advance: Advance, issue_registry: ir.IssueRegistry
+) -> None:
+    players.failing.add(KITCHEN)
+    await start_focus(hass)
+    assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is not None
+    players.set_state(KITCHEN, "off", Context(user_id="person"))  # a person takes it
+    await hass.async_block_till_done()
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))
+    # Nothing is asked of it any more: no issue is left that nothing would ever clear.
+    assert issue_registry.async_get_issue(DOMAIN, KITCHEN_ISSUE) is None
+
+
+async def test_a_person_using_a_player_that_waits_to_be_given_back_keeps_it(
+    hass: HomeAssistant,
+    players: Players,
+    advance: Advance,
+    init_integration: MockConfigEntry,
+) -> None:
+    await reload_with(hass, init_integration, sound_take_over=True)
+    players.add(KITCHEN, "playing", volume=0.2, media_content_id="radio:news")
+    players.failing.add(KITCHEN)
+    await start_focus(hass)
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))  # its give-back fails too: it waits
+    players.failing.clear()
+    kitchen = players.players[KITCHEN]
+    kitchen._attr_volume_level = 0.7  # a person turns the news up in the dashboard
+    kitchen.async_set_context(Context(user_id="person"))
+    kitchen.async_write_ha_state()
+    await hass.async_block_till_done()
+    assert hass.states.get(KITCHEN).attributes["volume_level"] == 0.7
+
+
+async def test_a_player_the_sound_never_reached_is_not_stopped_at_the_end(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    players.add(DESK, "paused", media_content_id="spotify:album:1")  # someone's music, paused
+    players.failing.add(DESK)
+    await start_focus(hass)  # the desk does not answer: it stays paused
+    players.failing.clear()
+    await timer_action(hass, "stop")
+    await advance(timedelta(seconds=5))
+    assert hass.states.get(DESK).state == "paused"
+    assert hass.states.get(KITCHEN).state == "idle"

@@ -298,8 +298,62 @@ async def test_a_player_a_person_stopped_is_left_alone(
     assert players.of(DESK) == []
     await advance(timedelta(minutes=25))
     await advance(timedelta(seconds=5))
-    # Only the volume, which nobody changed since, is put back; the player is not stopped.
-    assert players.of(DESK) == [("volume_set", {"volume_level": 0.5})]
+    # Only the repeat mode and the volume, which nobody changed since, are put back; the
+    # player is not stopped.
+    assert players.of(DESK) == [
+        ("repeat_set", {"repeat": "off"}),
+        ("volume_set", {"volume_level": 0.5}),
+    ]
+
+
+async def test_a_player_a_person_turns_off_while_the_sound_fades_out_stays_off(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    await timer_action(hass, "stop")  # a five second fade out begins
+    await advance(timedelta(seconds=2))
+    players.set_state(DESK, "off", Context(user_id="person"))
+    await hass.async_block_till_done()
+    await advance(timedelta(seconds=3))
+    desk = players.players[DESK]
+    assert desk.state == "off"
+    assert desk.volume_level == 0.5
+
+
+async def test_a_player_a_person_turned_off_gets_its_volume_and_repeat_mode_back(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    players.set_state(KITCHEN, "off", Context(user_id="person"))  # its state hides the volume
+    await hass.async_block_till_done()
+    await advance(timedelta(minutes=25))
+    await advance(timedelta(seconds=5))
+    kitchen = players.players[KITCHEN]
+    assert kitchen.state == "off"
+    assert kitchen.volume_level == 0.2
+    assert kitchen.repeat == "all"
+
+
+async def test_a_person_playing_something_else_takes_the_player(
+    hass: HomeAssistant, players: Players, advance: Advance
+) -> None:
+    await start_focus(hass)
+    await finish_fade_in(advance)
+    desk = players.players[DESK]
+    desk._attr_media_content_id = "spotify:album:1"
+    players.set_state(DESK, "playing", Context(user_id="person"))
+    await hass.async_block_till_done()
+    players.clear()
+    await advance(timedelta(minutes=25))
+    await advance(timedelta(seconds=5))
+    # Not stopped: the person's music plays on; what Tomatoes set is put back.
+    assert ("media_stop", {}) not in players.of(DESK)
+    assert desk.state == "playing"
+    assert desk.media_content_id == "spotify:album:1"
+    assert desk.volume_level == 0.5
+    assert desk.repeat == "off"
 
 
 async def test_a_player_that_keeps_stopping_is_reported_not_restarted_forever(

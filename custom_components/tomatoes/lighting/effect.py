@@ -121,8 +121,14 @@ class LightingEffect:
 
     @callback
     def _on_started(self, _hass: HomeAssistant) -> None:
-        self._started = True
-        self._refresh = True
+        """Lights changed while nobody watched (Home Assistant down, a reload) are taken over."""
+        now = dt_util.utcnow()
+        for light, record in self._records.items():
+            state = self.hass.states.get(light)
+            expected = record.expected  # what was last asked of it, if it answered
+            if is_usable(state) and expected and not expected.allows(state, now):
+                self._take_over(light, record, Context())
+        self._started = self._refresh = True
         self._kick()
 
     # ---------------------------------------------------------------- queries
@@ -341,13 +347,9 @@ class LightingEffect:
         if came_back:
             self.failures.available_again(light)
         record = self._records.get(light)
-        fits = (
-            record is not None
-            and record.expected is not None
-            and (
-                self._calls.contexts.owns(event.context)
-                or record.expected.allows(new_state, dt_util.utcnow())
-            )
+        fits = record is not None and (
+            self._calls.contexts.owns(event.context)
+            or (record.expected is not None and record.expected.allows(new_state, dt_util.utcnow()))
         )
         reaction = react(
             program=self._program,

@@ -197,14 +197,16 @@ def react(
     """Return what a light's new (usable) state means.
 
     ``came_back``: it was unavailable before; ``fits``: the change carries one of our
-    Contexts or is consistent with the level we asked for.
+    Contexts or is consistent with the level we asked for. Any other change of a held light
+    was made by someone else, also while it missed the level or waits to be given back: a
+    take-over (the light is theirs, its snapshot is not given back).
     """
     if held is None:
         return Reaction.JOIN if came_back and program is not None and chosen else Reaction.NONE
     if held.taken_over:
         return Reaction.NONE
-    if program is None:
-        return Reaction.GIVE_BACK if came_back else Reaction.NONE
-    if not held.has_level:
-        return Reaction.LEVEL if came_back else Reaction.NONE
+    if program is None and came_back:
+        return Reaction.GIVE_BACK
+    if not held.has_level and came_back:
+        return Reaction.LEVEL
     return Reaction.NONE if fits else Reaction.TAKE_OVER

@@ -218,10 +218,15 @@ def _parse_expected(light: str, data: Any, problems: list[str]) -> Expected | No
         key: _optional(data, key, lambda value, top=top: _is_number(value, 0, top), problems, name)
         for key, top in limits.items()
     }
+    color = data.get("color")
+    if color is not None and not _valid_color(color):
+        problems.append(f"{name}: color {color!r} is invalid")
+        color = None
     return Expected(
         brightness=values["brightness"],
         from_brightness=values["from_brightness"],
         kelvin=values["kelvin"],
         from_kelvin=values["from_kelvin"],
+        color=color,
         settled=when,
     )

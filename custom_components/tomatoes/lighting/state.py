@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from homeassistant.components.light.const import ColorMode
 from homeassistant.const import SERVICE_TURN_OFF, SERVICE_TURN_ON, STATE_OFF, STATE_ON
@@ -81,9 +81,17 @@ COLOR_ATTRIBUTES = tuple(COLOR_MODE_PARAMETER.values())
 # (lights round brightness and convert Kelvin to mireds and back).
 BRIGHTNESS_TOLERANCE = 5
 KELVIN_TOLERANCE = 100
+COLOR_TOLERANCE = {
+    ATTR_COLOR_TEMP_KELVIN: KELVIN_TOLERANCE,
+    ATTR_HS_COLOR: 2,
+    ATTR_XY_COLOR: 0.01,
+    ATTR_RGB_COLOR: 3,
+    ATTR_RGBW_COLOR: 3,
+    ATTR_RGBWW_COLOR: 3,
+}
 
 
-def is_usable(state: State | None) -> bool:
+def is_usable(state: State | None) -> TypeGuard[State]:
     """Return whether a light reports a state that can be read and changed (on or off)."""
     return state is not None and state.state in (STATE_ON, STATE_OFF)
 
@@ -177,6 +185,8 @@ class Expected:
     from_brightness: int | None = None
     kelvin: int | None = None
     from_kelvin: int | None = None
+    color: dict[str, Any] | None = None
+    """The colour the light keeps (what Tomatoes sent set none), as a snapshot holds it."""
     settled: datetime
 
     def as_dict(self) -> dict[str, Any]:
@@ -187,14 +197,19 @@ class Expected:
 
     def allows(self, state: State, now: datetime) -> bool:
         """Return whether a reported state is consistent with what Tomatoes asked for."""
-        if state.state != STATE_ON:
-            return False
         moving = now <= self.settled
-        if self.brightness is not None and not _within(
-            state.attributes.get(ATTR_BRIGHTNESS),
-            self.brightness,
-            self.from_brightness if moving else None,
-            BRIGHTNESS_TOLERANCE,
+        if (
+            state.state != STATE_ON
+            or (
+                self.brightness is not None
+                and not _within(
+                    state.attributes.get(ATTR_BRIGHTNESS),
+                    self.brightness,
+                    self.from_brightness if moving else None,
+                    BRIGHTNESS_TOLERANCE,
+                )
+            )
+            or (self.color is not None and not _same_color(Snapshot.from_state(state), self.color))
         ):
             return False
         if self.kelvin is not None:
@@ -210,6 +225,19 @@ class Expected:
                 KELVIN_TOLERANCE,
             )
         return True
+
+
+def _same_color(now: Snapshot, expected: dict[str, Any]) -> bool:
+    """Return whether a light shows the expected colour (same kind, values within rounding)."""
+    color = now.color
+    if color is None or color.keys() != expected.keys():
+        return False
+    ((key, value),) = color.items()
+    values, targets = (
+        (value, expected[key]) if isinstance(value, list) else ([value], [expected[key]])
+    )
+    tolerance = COLOR_TOLERANCE.get(key, 0)
+    return all(abs(got - want) <= tolerance for got, want in zip(values, targets, strict=True))
 
 
 def _within(value: Any, target: int, start: int | None, tolerance: int) -> bool:
@@ -259,11 +287,13 @@ def expected_after(state: State, data: dict[str, Any], settled: datetime) -> Exp
         from_kelvin = state.attributes.get(ATTR_COLOR_TEMP_KELVIN)
     brightness = data.get(ATTR_BRIGHTNESS)
     from_brightness = (state.attributes.get(ATTR_BRIGHTNESS) or 0) if is_on else 0
+    keeps_color = is_on and not any(key in data for key in COLOR_ATTRIBUTES)
     return Expected(
         brightness=brightness,
         from_brightness=from_brightness if brightness is not None else None,
         kelvin=kelvin,
         from_kelvin=from_kelvin,
+        color=Snapshot.from_state(state).color if keeps_color else None,
         settled=settled,
     )
 

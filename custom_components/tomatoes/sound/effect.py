@@ -43,7 +43,7 @@ from ..toolkit.failures import FailureReporter, Reason
 from ..toolkit.lifecycle import Lifecycle, Listeners, Worker
 from ..toolkit.store import VersionedStore
 from .chimes import async_chime
-from .keeper import Keeper, Stop, stop_of
+from .keeper import Keeper, Stop, person_uses, stop_of
 from .library import SoundLibrary
 from .media import Media
 from .options import BreakAction, SoundOptions
@@ -93,6 +93,7 @@ class SoundEffect:
         self._worker = Worker(self.lifecycle, self._async_reconcile, "sound")
         self._listeners: Listeners[()] = Listeners()
         self._restart: set[str] = set()
+        self._retry: set[str] = set()  # pending players that failed and reported a change
         self._chimes: list[str] = []
         self._step_due = self._recovering = self._unsaved = False
         self._volume = self.options.volume
@@ -222,29 +223,32 @@ class SoundEffect:
         if came_back:
             self.failures.available_again(entity_id)
             self._listeners.notify()
+        owns = self.stage.calls.contexts.owns
+        stop = stop_of(old, new, owns)
+        snapshot = playback.held.get(entity_id)
+        sounds = (self.options.source, self.options.break_source)
+        waiting = entity_id in playback.pending and person_uses(old, new, owns, sounds)
+        if (stop is Stop.PERSON or waiting) and snapshot is not None and not snapshot.released:
+            # Also while the sound fades out or the player waits to be given back.
+            _LOGGER.info("%s: %s was taken by a person; left alone", self.timer.name, entity_id)
+            snapshot.released = self._unsaved = True
+            self._worker.kick()
         if entity_id in playback.pending or (
             came_back and entity_id in self.options.players and entity_id not in playback.players
         ):
+            if came_back or not owns(new.context):
+                self._retry.add(entity_id)
             self._worker.kick()
             return
-        snapshot = playback.players.get(entity_id)
         if (
-            snapshot is None
-            or snapshot.released
-            or playback.releasing is not None
-            or playback.switch_to is not None
+            stop is Stop.DEVICE
+            and snapshot is not None
+            and not snapshot.released
+            and playback.releasing is None
+            and playback.switch_to is None
         ):
-            return
-        match stop_of(old, new, self.stage.calls.contexts.owns):
-            case Stop.PERSON:
-                _LOGGER.info(
-                    "%s: %s was stopped by a person; left alone", self.timer.name, entity_id
-                )
-                snapshot.released = self._unsaved = True
-                self._worker.kick()
-            case Stop.DEVICE:
-                self._restart.add(entity_id)
-                self._worker.kick()
+            self._restart.add(entity_id)
+            self._worker.kick()
 
     # ------------------------------------------------------------- the worker
 
@@ -252,13 +256,20 @@ class SoundEffect:
         """Bring the players to what should play now."""
         step_due, self._step_due = self._step_due, False
         recovering, self._recovering = self._recovering, False
-        self.failures.retain(self.options.players)
         session = self.timer.session
         target = wanted(session.phase, session.status, self.options)
-        # Pending players are given back unless they are about to be taken again.
+        # Pending players are given back unless they are about to be taken again (one a
+        # person took is given back first: it is taken afresh); one whose give-back failed
+        # is tried again once it reports a change (never at every run).
         chosen = self.options.players if target is not None else ()
+        retry, self._retry = self._retry, set()
         await self.stage.async_give_back(
-            [entity_id for entity_id in self.playback.pending if entity_id not in chosen],
+            [
+                entity_id
+                for entity_id, snapshot in self.playback.pending.items()
+                if (entity_id not in chosen or snapshot.released)
+                and (entity_id not in self.failures.failing or entity_id in retry)
+            ],
             BreakAction.STOP,
         )
         playback = self.playback
@@ -290,6 +301,8 @@ class SoundEffect:
         if self._unsaved:
             self._unsaved = False
             await self.stage.async_save()
+        # A player's issue lasts while the sound needs it: held, or chosen while it should play.
+        self.failures.retain({*self.playback.held, *chosen})
         self._schedule_step()
         self._follow_players()
         self._listeners.notify()

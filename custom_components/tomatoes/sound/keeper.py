@@ -9,16 +9,16 @@ caught by a check at its end (from its duration) plus a grace period.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from homeassistant.components.media_player.const import MediaPlayerState
+from homeassistant.components.media_player.const import ATTR_MEDIA_CONTENT_ID, MediaPlayerState
 from homeassistant.core import CALLBACK_TYPE, Context, State, callback
 from homeassistant.util import dt as dt_util
 
 from ..toolkit.lifecycle import Lifecycle
-from .players import is_available
+from .players import is_available, is_ours
 
 MAX_QUICK_STOPS = 3
 """A player that stops this many times in a row, each soon after it was started, is failing."""
@@ -39,7 +39,7 @@ STOPPED_STATES = frozenset(
 
 
 class Stop(StrEnum):
-    """Who stopped a player that was playing our sound."""
+    """Who stopped a player that was playing our sound (or made it play something else)."""
 
     PERSON = "person"
     """A person (a Context with a user): the player is theirs for the rest of the block."""
@@ -48,13 +48,34 @@ class Stop(StrEnum):
 
 
 def stop_of(old: State | None, new: State, owns: Callable[[Context], bool]) -> Stop | None:
-    """Return who stopped a taken player, or None when the change needs nothing from us."""
+    """Return who stopped a taken player, or None when the change needs nothing from us.
+
+    A person who makes the player play something else takes it as well.
+    """
     came_back = not is_available(old)
-    if new.state not in STOPPED_STATES or (owns(new.context) and not came_back):
+    if owns(new.context) and not came_back:
         return None
-    if new.context.user_id is not None and not came_back:
-        return Stop.PERSON
-    return Stop.DEVICE
+    person = new.context.user_id is not None and not came_back
+    if new.state not in STOPPED_STATES:
+        plays_other = (
+            new.state == MediaPlayerState.PLAYING
+            and old is not None
+            and new.attributes.get(ATTR_MEDIA_CONTENT_ID)
+            != old.attributes.get(ATTR_MEDIA_CONTENT_ID)
+        )
+        return Stop.PERSON if person and plays_other else None
+    return Stop.PERSON if person else Stop.DEVICE
+
+
+def person_uses(
+    old: State | None, new: State, owns: Callable[[Context], bool], sounds: Collection[str]
+) -> bool:
+    """Return whether a person changed a player that plays nothing of ours (it is theirs)."""
+    if not is_available(old) or owns(new.context) or new.context.user_id is None:
+        return False
+    content = new.attributes.get(ATTR_MEDIA_CONTENT_ID)
+    ours = is_ours(content) or content in sounds
+    return not (new.state == MediaPlayerState.PLAYING and ours)
 
 
 class Keeper:

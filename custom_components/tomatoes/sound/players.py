@@ -1,10 +1,10 @@
 """Media players as the sound uses them: what they support, their snapshots, and giving back.
 
 A `PlayerSnapshot` is how a player was before Tomatoes took it (state, volume, repeat mode,
-what it played) plus what Tomatoes did with it since (the last volume it set, whether a
-person took the player back, where in a playlist it is). Giving back stops (or pauses) the
-player and restores the rest; each call goes through `EffectCalls`, so a failing player is
-reported and never raises.
+what it played) plus what Tomatoes did with it since (the last volume and the repeat mode it
+set, whether a person took the player back, where in a playlist it is). Giving back stops
+(or pauses) the player and restores the rest; each call goes through `EffectCalls`, so a
+failing player is reported and never raises.
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ class PlayerSnapshot:
     released: bool = False
     level: float | None = None
     position: int = 0
+    repeat_set: str | None = None
 
     @classmethod
     def capture(cls, state: State) -> PlayerSnapshot:
@@ -153,6 +154,7 @@ class PlayerSnapshot:
             "released": self.released,
             "level": self.level,
             "position": self.position,
+            "repeat_set": self.repeat_set,
         }
 
 
@@ -172,37 +174,52 @@ async def async_give_back(
     entity_id: str,
     snapshot: PlayerSnapshot,
     action: BreakAction = BreakAction.STOP,
-) -> None:
-    """Stop (or pause) a player, then restore its repeat mode, volume and content."""
+) -> bool:
+    """Stop (or pause) a player, then restore its repeat mode, volume and content.
+
+    Return whether every call worked (a player that failed is given back again later).
+    """
     state = hass.states.get(entity_id)
     supported = features(state)
+    worked = True
 
-    async def volume(level: float) -> None:
-        await calls.async_call(entity_id, SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: level})
+    async def call(service: str, data: dict[str, Any] | None = None) -> None:
+        nonlocal worked
+        worked = await calls.async_call(entity_id, service, data) and worked
 
     if snapshot.released:
-        # A person took this player during the block: only a volume nobody touched
-        # since our last change is put back.
-        current = state.attributes.get(ATTR_MEDIA_VOLUME_LEVEL) if state else None
+        # A person took this player during the block: only the volume and repeat mode
+        # nobody changed since Tomatoes set them are put back (read from the entity where
+        # the state hides them, as it does for a player that is off).
+        now = PlayerSnapshot.capture_player(hass, state) if state else None
         if (
-            snapshot.volume is not None
-            and snapshot.level is not None
-            and is_level(current)
-            and abs(float(current) - snapshot.level) < VOLUME_TOLERANCE
+            now is not None
+            and snapshot.repeat is not None
+            and snapshot.repeat_set is not None
+            and now.repeat == snapshot.repeat_set
+            and Feature.REPEAT_SET in supported
         ):
-            await volume(snapshot.volume)
-        return
-    if action is BreakAction.PAUSE and Feature.PAUSE in supported:
-        await calls.async_call(entity_id, SERVICE_MEDIA_PAUSE)
-    elif Feature.STOP in supported:
-        await calls.async_call(entity_id, SERVICE_MEDIA_STOP)
+            await call(SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat})
+        if (
+            now is not None
+            and now.volume is not None
+            and snapshot.volume is not None
+            and snapshot.level is not None
+            and abs(now.volume - snapshot.level) < VOLUME_TOLERANCE
+        ):
+            await call(SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: snapshot.volume})
+        return worked
+    playing = state is not None and state.state == MediaPlayerState.PLAYING
+    if playing and action is BreakAction.PAUSE and Feature.PAUSE in supported:
+        await call(SERVICE_MEDIA_PAUSE)
+    elif playing and Feature.STOP in supported:  # one that plays nothing is not stopped
+        await call(SERVICE_MEDIA_STOP)
     if snapshot.repeat is not None and Feature.REPEAT_SET in supported:
-        await calls.async_call(entity_id, SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat})
+        await call(SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: snapshot.repeat})
     if snapshot.volume is not None and Feature.VOLUME_SET in supported:
-        await volume(snapshot.volume)
+        await call(SERVICE_VOLUME_SET, {ATTR_MEDIA_VOLUME_LEVEL: snapshot.volume})
     if snapshot.was_playing and snapshot.content_id:
-        await calls.async_call(
-            entity_id,
+        await call(
             SERVICE_PLAY_MEDIA,
             {
                 ATTR_MEDIA_CONTENT_ID: snapshot.content_id,
@@ -210,4 +227,5 @@ async def async_give_back(
             },
         )
     elif snapshot.state == MediaPlayerState.OFF and Feature.TURN_OFF in supported:
-        await calls.async_call(entity_id, SERVICE_TURN_OFF)
+        await call(SERVICE_TURN_OFF)
+    return worked

@@ -103,6 +103,8 @@ class Stage:
             if not self.options.take_over and is_busy(state):
                 self._leave_alone(entity_id)
                 continue
+            if (waiting := playback.pending.get(entity_id)) is not None and waiting.released:
+                continue  # a person's player still to be given back is not taken over it
             kept = playback.pending.pop(entity_id, None)
             playback.players[entity_id] = kept or PlayerSnapshot.capture_player(self.hass, state)
             taken.append(entity_id)
@@ -218,7 +220,9 @@ class Stage:
         repeats = Feature.REPEAT_SET in supported
         if repeats:
             repeat = repeat_mode(len(items), library_file=item.track is not None)
-            await self.calls.async_call(entity_id, SERVICE_REPEAT_SET, {ATTR_MEDIA_REPEAT: repeat})
+            data = {ATTR_MEDIA_REPEAT: repeat}
+            if await self.calls.async_call(entity_id, SERVICE_REPEAT_SET, data):
+                snapshot.repeat_set = repeat
         ends = item.track.duration if item.track is not None else None
         self.keeper.check_at_end(entity_id, None if repeats and len(items) == 1 else ends)
 
@@ -278,13 +282,17 @@ class Stage:
     async def async_give_back(self, entity_ids: Iterable[str], action: BreakAction) -> None:
         """Give back pending players that are available, side by side; save once after.
 
-        A player that is unavailable stays pending (saved) and is given back when it returns.
+        A player that is unavailable stays pending (saved) and is given back when it returns;
+        so does a chosen player whose give-back failed, once it reports a change. A player no
+        longer chosen had its attempt.
         """
         pending = self.playback.pending
 
         async def give_back(entity_id: str) -> None:
-            await async_give_back(self.hass, self.calls, entity_id, pending[entity_id], action)
-            pending.pop(entity_id, None)
+            snapshot = pending[entity_id]
+            worked = await async_give_back(self.hass, self.calls, entity_id, snapshot, action)
+            if worked or entity_id not in self.options.players:
+                pending.pop(entity_id, None)
 
         ready = [
             entity_id

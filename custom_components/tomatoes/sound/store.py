@@ -167,6 +167,7 @@ def parse_snapshot(data: dict[str, Any], where: str, problems: list[str]) -> Pla
         "content_type": lambda value: isinstance(value, str),
         "released": lambda value: isinstance(value, bool),
         "position": lambda value: type(value) is int and value >= 0,
+        "repeat_set": lambda value: repeat_of(value) is not None,
     }
     kept: dict[str, Any] = {}
     for key, check in checks.items():
