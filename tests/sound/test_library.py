@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from unittest.mock import patch
 
 from homeassistant.core import HomeAssistant
 import pytest
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.tomatoes.sound.library import (
     BUNDLED,
@@ -146,6 +147,35 @@ async def test_rescan_of_an_unchanged_library_reads_no_tags(
     assert library.track(f"{folder_source_id(str(music))}/albums/song.mp3").title == (
         "Renamed song"
     )
+
+
+async def test_rescans_follow_added_and_removed_files_in_overlapping_folders(
+    hass: HomeAssistant, music: Path, hass_storage: dict[str, Any]
+) -> None:
+    albums = music / "albums"
+    library = await new_library(hass, music, albums)
+    whole, part = folder_source_id(str(music)), folder_source_id(str(albums))
+    with patch(
+        "custom_components.tomatoes.sound.scanner.read_tags", side_effect=AssertionError("read")
+    ):
+        stats = await library.async_scan()
+    # The files under both folders are reused for each of them.
+    assert (stats.read, stats.reused) == (0, 4 + 2 + 12)
+    assert [track.path for track in library.tracks(part)] == ["quiet_waves.wav", "song.mp3"]
+    assert len(library.tracks(whole)) == 4
+
+    write_flac(albums / "new.flac", "New")
+    (albums / "song.mp3").unlink()
+    stats = await library.async_scan()
+    assert (stats.read, stats.reused) == (2, 3 + 1 + 12)
+    assert [track.title for track in library.tracks(part)] == ["New", "Quiet waves"]
+    assert library.track(f"{whole}/albums/new.flac").title == "New"
+    assert library.track(f"{whole}/albums/song.mp3") is None
+    async_fire_time_changed(hass)  # the cache's delayed save
+    await hass.async_block_till_done()
+    stored = {PurePath(path).name for path in hass_storage[LIBRARY_KEY]["data"]["files"]}
+    assert "new.flac" in stored
+    assert "song.mp3" not in stored
 
 
 async def test_the_cache_survives_a_restart(

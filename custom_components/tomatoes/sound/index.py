@@ -44,46 +44,55 @@ class Indexed:
     """The whole new cache, or None when it did not change."""
 
 
-def scan_and_index(roots: list[Root], cache: dict[str, CachedFile], known: list[Track]) -> Indexed:
-    """Scan, then index what was found, reusing the tracks of unchanged files (executor)."""
+def scan_and_index(
+    roots: list[Root], cache: dict[str, CachedFile], known: dict[str, Track]
+) -> Indexed:
+    """Scan, then index what was found, reusing the tracks of unchanged files (executor).
+
+    ``known`` is the library's tracks by identifier (a copy: the event loop may change
+    the library meanwhile).
+    """
     result = scan(roots, cache)
     scanned = {root.source for root in roots}
-    previous = {track.absolute: track for track in known if track.source in scanned}
+    held = sum(track.source in scanned for track in known.values())
     tracks: dict[str, Track] = {}
     corrupt: dict[str, str] = {}
+    seen: set[str] = set()
     reused = 0
+    old_track = known.get
+    cached_entry = cache.get
     for found in result.files:
-        old = previous.get(found.absolute)
-        if (
-            old is not None
-            and old.path == found.relative
-            and cache.get(found.absolute) is found.entry
-        ):
-            tracks[old.identifier] = old
+        source, relative, absolute, entry = found
+        seen.add(absolute)
+        identifier = f"{source}/{relative}"
+        old = old_track(identifier)
+        if old is not None and old.absolute == absolute and cached_entry(absolute) is entry:
+            tracks[identifier] = old
             reused += 1
         elif (track := track_of(found)) is not None:
-            tracks[track.identifier] = track
+            tracks[identifier] = track
         else:
-            corrupt[found.absolute] = found.entry.error or "unreadable"
+            corrupt[absolute] = entry.error or "unreadable"
     roots_seen = tuple(root + os.sep for root in result.real_roots.values())
     # What could not be looked at this time stays cached, so a folder that comes back
     # (a network mount) is not read again.
     kept = tuple(path + os.sep for path, _ in result.unreadable) + tuple(
         result.real_roots[source] + os.sep for source in result.missing
     )
-    seen = result.cache()
-    stale = [
+    stale = {
         path
         for path in cache
-        if path.startswith(roots_seen) and not path.startswith(kept) and path not in seen
-    ]
+        if path not in seen and path.startswith(roots_seen) and not path.startswith(kept)
+    }
     new_cache = None
     if result.read or stale:
-        new_cache = {path: entry for path, entry in cache.items() if path not in stale} | seen
+        new_cache = {
+            path: entry for path, entry in cache.items() if path not in stale
+        } | result.cache()
     return Indexed(
         result,
         tracks,
         corrupt,
-        unchanged=reused == len(tracks) == len(previous),
+        unchanged=reused == len(tracks) == held,
         cache=new_cache,
     )

@@ -164,7 +164,7 @@ class SoundLibrary:
             scanned = {root.source for root in roots}
             started = time.monotonic()
             indexed = await self.hass.async_add_executor_job(
-                scan_and_index, roots, self._cache, list(self._tracks.values())
+                scan_and_index, roots, self._cache, dict(self._tracks)
             )
             seconds = time.monotonic() - started
             result = indexed.result

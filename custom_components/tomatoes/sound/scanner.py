@@ -10,7 +10,6 @@ of the scan goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 import os
@@ -104,30 +103,88 @@ def scan(roots: list[Root], cache: dict[str, CachedFile]) -> ScanResult:
         if not Path(real_root).is_dir():
             result.missing.append(root.source)
             continue
-        cut = len(real_root.rstrip(os.sep)) + 1
-        files = result.files
-        limit = len(files) + MAX_FILES_PER_FOLDER
-        for entry in _audio_files(real_root, result):
-            if len(files) >= limit:
-                result.truncated.append(root.source)
-                break
-            absolute = entry.path
-            if entry.is_symlink() and not inside(real_root, absolute):
-                continue  # a link that leads out of the folder is not part of the library
-            try:
-                status = entry.stat()
-            except OSError:
-                continue
-            if not stat.S_ISREG(status.st_mode):
-                continue
-            relative = absolute[cut:] if os.sep == "/" else absolute[cut:].replace(os.sep, "/")
-            cached = cache.get(absolute)
-            if cached and cached.size == status.st_size and cached.mtime_ns == status.st_mtime_ns:
-                result.reused += 1
-            else:
-                cached = _read(absolute, status, result)
-            files.append(FoundFile(root.source, relative, absolute, cached))
+        if not _scan_root(root.source, real_root, cache, result):
+            result.truncated.append(root.source)
     return result
+
+
+def _scan_root(
+    source: str, real_root: str, cache: dict[str, CachedFile], result: ScanResult
+) -> bool:
+    """Walk one root in name order, skipping hidden names; return False if it was cut short.
+
+    Links to folders are not followed: they could lead out of the folder, or in a circle.
+    An unchanged file costs one ``stat`` and a cache look-up; only the others are read.
+    """
+    files = result.files
+    limit = len(files) + MAX_FILES_PER_FOLDER
+    cut = len(real_root.rstrip(os.sep)) + 1
+    cached_entry = cache.get
+    is_regular = stat.S_ISREG
+    reused = 0
+    pending = [real_root]
+    try:
+        while pending:
+            listed = _listing(pending.pop(), result)
+            if listed is None:
+                continue
+            audio, folders = listed
+            for entry in audio:
+                if len(files) >= limit:
+                    return False
+                absolute = entry.path
+                if entry.is_symlink() and not inside(real_root, absolute):
+                    continue  # a link that leads out of the folder is not part of the library
+                try:
+                    status = entry.stat()
+                except OSError:
+                    continue
+                if not is_regular(status.st_mode):
+                    continue
+                cached = cached_entry(absolute)
+                if (
+                    cached is not None
+                    and cached.size == status.st_size
+                    and cached.mtime_ns == status.st_mtime_ns
+                ):
+                    reused += 1
+                else:
+                    cached = _read(absolute, status, result)
+                relative = absolute[cut:] if _SLASH else absolute[cut:].replace(os.sep, "/")
+                # As FoundFile(...) does, without the call of its generated __new__.
+                files.append(_new_tuple(FoundFile, (source, relative, absolute, cached)))
+            pending.extend(reversed(folders))
+    finally:
+        result.reused += reused
+    return True
+
+
+def _listing(folder: str, result: ScanResult) -> tuple[list[os.DirEntry[str]], list[str]] | None:
+    """Return a folder's audio files and sub-folders in name order, hidden names left out.
+
+    A folder that cannot be listed is noted in ``result`` (None is returned).
+    """
+    try:
+        with os.scandir(folder) as scanned:
+            entries = sorted(scanned, key=_name)
+    except OSError as err:
+        result.unreadable.append((folder, err.strerror or type(err).__name__))
+        return None
+    audio: list[os.DirEntry[str]] = []
+    folders: list[str] = []
+    for entry in entries:
+        name = entry.name
+        if name[0] == ".":
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+                continue
+        except OSError:
+            continue
+        if name.lower().endswith(_AUDIO_SUFFIXES):
+            audio.append(entry)
+    return audio, folders
 
 
 def inside(real_root: str, path: str) -> bool:
@@ -141,35 +198,10 @@ def audio_type(name: str) -> str | None:
     return AUDIO_TYPES.get(f".{extension.lower()}") if dot else None
 
 
-def _audio_files(root: str, result: ScanResult) -> Iterator[os.DirEntry[str]]:
-    """Yield the audio files under a folder in name order, skipping hidden names."""
-    # Links to folders are not followed: they could lead out of the folder, or in a circle.
-    pending = [root]
-    while pending:
-        folder = pending.pop()
-        try:
-            with os.scandir(folder) as scanned:
-                entries = sorted(scanned, key=_name)
-        except OSError as err:
-            result.unreadable.append((folder, err.strerror or type(err).__name__))
-            continue
-        folders: list[str] = []
-        for entry in entries:
-            name = entry.name
-            if name[0] == ".":
-                continue
-            try:
-                is_folder = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                continue
-            if is_folder:
-                folders.append(entry.path)
-            elif name[name.rfind(".") :].lower() in AUDIO_TYPES:
-                yield entry
-        pending.extend(reversed(folders))
-
-
 _name = attrgetter("name")
+_SLASH = os.sep == "/"
+_AUDIO_SUFFIXES = tuple(AUDIO_TYPES)
+_new_tuple = tuple.__new__
 
 
 def _read(absolute: str, status: os.stat_result, result: ScanResult) -> CachedFile:
