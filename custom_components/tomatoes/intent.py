@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, ClassVar
 
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import Context, HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, intent
 import voluptuous as vol
@@ -43,7 +43,7 @@ class RefusalError(Exception):
 def started(timer: FocusTimer, language: Language) -> str:
     """Say what has just started and for how long."""
     session = timer.session
-    left, count = language.minutes(_seconds_left(timer))
+    left, count = _left(timer, language)
     if session.phase is Phase.FOCUS:
         if session.task:
             return language.say("focus_started_task", count, left=left, task=session.task)
@@ -54,7 +54,7 @@ def started(timer: FocusTimer, language: Language) -> str:
 def status(timer: FocusTimer, language: Language) -> str:
     """Say how long is left, or whether the timer is paused, waiting or idle."""
     session = timer.session
-    left, count = language.minutes(_seconds_left(timer))
+    left, count = _left(timer, language)
     if session.status is Status.RUNNING:
         return language.say(f"left_{session.phase}", count, left=left)
     if session.status is Status.PAUSED:
@@ -64,9 +64,10 @@ def status(timer: FocusTimer, language: Language) -> str:
     return language.say("idle")
 
 
-def _seconds_left(timer: FocusTimer) -> float:
+def _left(timer: FocusTimer, language: Language) -> tuple[str, int]:
+    """Return the time left as the language says it, and the count its plural follows."""
     left = timer.time_left()
-    return 0.0 if left is None else left.total_seconds()
+    return language.minutes(0.0 if left is None else left.total_seconds())
 
 
 def _minutes(values: dict[str, Any], most: int) -> timedelta | None:
@@ -119,7 +120,9 @@ class TomatoesIntentHandler(intent.IntentHandler):
             response.async_set_error(intent.IntentResponseErrorCode.NO_VALID_TARGETS, text)
             return response
         try:
-            text = await self.async_act(choice.entry.runtime_data.timer, values, language)
+            text = await self.async_act(
+                choice.entry.runtime_data.timer, values, language, intent_obj.context
+            )
         except ServiceValidationError as err:
             if err.translation_key not in _REFUSALS:
                 raise
@@ -134,7 +137,9 @@ class TomatoesIntentHandler(intent.IntentHandler):
         response.async_set_error(intent.IntentResponseErrorCode.FAILED_TO_HANDLE, text)
         return response
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Do what the intent asks and return the answer (subclasses)."""
         raise NotImplementedError
 
@@ -148,7 +153,9 @@ class StartFocusHandler(TomatoesIntentHandler):
         vol.Optional(vc.SLOT_MODE): cv.string,
     }
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Start the focus block and say for how long."""
         duration = _minutes(values, MAX_START_MINUTES)
         modes = timer.entry.runtime_data.modes
@@ -157,7 +164,9 @@ class StartFocusHandler(TomatoesIntentHandler):
             await modes.async_select(mode)
         # Spoken minutes or a mode ask for a new block; a plain "start focus" keeps one.
         restart = duration is not None or mode is not None
-        await timer.async_start(Phase.FOCUS, duration, values.get(vc.SLOT_TASK), restart=restart)
+        await timer.async_start(
+            Phase.FOCUS, duration, values.get(vc.SLOT_TASK), restart=restart, context=context
+        )
         return started(timer, language)
 
 
@@ -169,7 +178,9 @@ class StartBreakHandler(TomatoesIntentHandler):
         vol.Optional(vc.SLOT_LONG): cv.boolean,
     }
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Start the break and say for how long."""
         duration = _minutes(values, MAX_START_MINUTES)
         long_break = values.get(vc.SLOT_LONG)
@@ -178,35 +189,42 @@ class StartBreakHandler(TomatoesIntentHandler):
             phase = due if due in BREAKS else Phase.SHORT_BREAK
         else:
             phase = Phase.LONG_BREAK if long_break else Phase.SHORT_BREAK
-        await timer.async_start(phase, duration, restart=True)  # asking for a break is explicit
+        # Asking for a break is explicit.
+        await timer.async_start(phase, duration, restart=True, context=context)
         return started(timer, language)
 
 
 class PauseHandler(TomatoesIntentHandler):
     """Pause the running focus block or break."""
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Pause and say what is left."""
-        await timer.async_pause()
+        await timer.async_pause(context)
         return status(timer, language)
 
 
 class ResumeHandler(TomatoesIntentHandler):
     """Resume a paused focus block or break."""
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Resume and say what is left."""
-        await timer.async_resume()
-        left, count = language.minutes(_seconds_left(timer))
+        await timer.async_resume(context)
+        left, count = _left(timer, language)
         return language.say("resumed", count, left=left)
 
 
 class StopHandler(TomatoesIntentHandler):
     """Stop the timer."""
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Stop and say so."""
-        await timer.async_stop()
+        await timer.async_stop(context)
         return language.say("stopped")
 
 
@@ -217,7 +235,9 @@ class SkipHandler(TomatoesIntentHandler):
         vol.Optional(vc.SLOT_PHASE): vol.In([vc.SKIP_FOCUS, vc.SKIP_BREAK]),
     }
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Skip and say what started instead."""
         session = timer.session
         current = session.next_phase if session.status is Status.READY else session.phase
@@ -227,7 +247,7 @@ class SkipHandler(TomatoesIntentHandler):
                 raise RefusalError("not_on_break")
             if wanted == vc.SKIP_FOCUS and current is not Phase.FOCUS:
                 raise RefusalError("not_in_focus")
-        await timer.async_skip()
+        await timer.async_skip(context)
         return language.say("skipped", next=started(timer, language))
 
 
@@ -238,11 +258,13 @@ class AddTimeHandler(TomatoesIntentHandler):
         vol.Required(vc.SLOT_MINUTES): vol.Coerce(int),
     }
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Extend and say what is left now."""
         added = _minutes(values, MAX_EXTENSION_MINUTES) or timedelta(0)
-        await timer.async_extend(added)
-        left, count = language.minutes(_seconds_left(timer))
+        await timer.async_extend(added, context)
+        left, count = _left(timer, language)
         return language.say(
             "extended", count, added=language.minutes(added.total_seconds())[0], left=left
         )
@@ -253,7 +275,9 @@ class TimeLeftHandler(TomatoesIntentHandler):
 
     question = True
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Say how long is left."""
         return status(timer, language)
 
@@ -263,7 +287,9 @@ class TodayHandler(TomatoesIntentHandler):
 
     question = True
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Say today's blocks and minutes of focus."""
         today = timer.today()
         minutes = round(today.focus_seconds / 60)
@@ -279,7 +305,9 @@ class TaskHandler(TomatoesIntentHandler):
 
     question = True
 
-    async def async_act(self, timer: FocusTimer, values: dict[str, Any], language: Language) -> str:
+    async def async_act(
+        self, timer: FocusTimer, values: dict[str, Any], language: Language, context: Context
+    ) -> str:
         """Say the task, or that there is none."""
         if (task := timer.session.task) is not None:
             return language.say("task", task=task)

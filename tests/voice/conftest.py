@@ -100,13 +100,14 @@ def ask(hass: HomeAssistant) -> Ask:
         *,
         satellite_id: str | None = None,
         device_id: str | None = None,
+        context: Context | None = None,
     ) -> intent.IntentResponse:
         await async_speak(hass, language)
         result = await conversation.async_converse(
             hass,
             text,
             None,
-            Context(),
+            context or Context(),
             language,
             device_id=device_id,
             satellite_id=satellite_id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 import pytest
 
@@ -80,3 +80,28 @@ def test_every_language_has_every_answer_and_intent() -> None:
     looping = replace(english, macros={"loop": "(<loop>)"})
     with pytest.raises(ValueError, match="nest too deeply"):
         looping.expand("<loop>", "(study)")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "entity_id"),
+    [
+        (["start a focus session"], "sensor.study_phase"),
+        (["start a focus session", "pause the focus timer"], "sensor.study_status"),
+        (
+            ["start a focus session", "add 5 minutes to the focus timer"],
+            "sensor.study_phase_ends_at",
+        ),
+        (["start a focus session", "stop the focus timer"], "sensor.study_phase"),
+    ],
+)
+async def test_what_assist_changes_carries_the_conversations_context(
+    hass: HomeAssistant, assist: None, study: object, ask: Ask, sentences: list[str], entity_id: str
+) -> None:
+    """The logbook and automations see who asked, as for an action."""
+    context = Context()
+    for sentence in sentences:
+        context = Context()
+        await ask(sentence, context=context)
+    changed = hass.states.get(entity_id)
+    assert changed is not None
+    assert changed.context.id == context.id
