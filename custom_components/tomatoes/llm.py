@@ -18,8 +18,8 @@ import voluptuous as vol
 
 from .const import DOMAIN
 from .intent import TomatoesIntentHandler, create_handlers
+from .targeting import loaded_entries
 from .voice import const as vc
-from .voice.choose import loaded_entries
 
 # intent -> (tool name after "tomatoes__", title, whether it only reads)
 TOOLS: dict[str, tuple[str, str, bool]] = {

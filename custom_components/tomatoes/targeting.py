@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import ServiceCall
+from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.service import async_extract_config_entry_ids
@@ -29,13 +29,18 @@ def action_error(key: str, **placeholders: str) -> ServiceValidationError:
     )
 
 
-async def async_targeted_entries(call: ServiceCall) -> list[TomatoesConfigEntry]:
-    """Return the loaded timer entries a call targets (the only one when none is named)."""
-    entries: list[TomatoesConfigEntry] = [
+def loaded_entries(hass: HomeAssistant) -> list[TomatoesConfigEntry]:
+    """Return the Tomatoes timers that are running, in the order they were added."""
+    return [
         entry
-        for entry in call.hass.config_entries.async_entries(DOMAIN)
+        for entry in hass.config_entries.async_entries(DOMAIN)
         if entry.state is ConfigEntryState.LOADED
     ]
+
+
+async def async_targeted_entries(call: ServiceCall) -> list[TomatoesConfigEntry]:
+    """Return the loaded timer entries a call targets (the only one when none is named)."""
+    entries = loaded_entries(call.hass)
     if not any(call.data.get(key) for key in TARGET_KEYS):
         if not entries:
             raise action_error("no_timers")

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 import re
 from typing import TYPE_CHECKING
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
-from ..const import DOMAIN
+from ..targeting import loaded_entries
 
 if TYPE_CHECKING:
     from ..models import TomatoesConfigEntry
@@ -36,15 +35,6 @@ def name_forms(title: str) -> set[str]:
     if len(words) > 1 and words[0] in TIMER_WORDS:
         forms.add(" ".join(words[1:]))
     return forms
-
-
-def loaded_entries(hass: HomeAssistant) -> list[TomatoesConfigEntry]:
-    """Return the Tomatoes timers that are running, in the order they were added."""
-    return [
-        entry
-        for entry in hass.config_entries.async_entries(DOMAIN)
-        if entry.state is ConfigEntryState.LOADED
-    ]
 
 
 def mentioned_name(hass: HomeAssistant, text: str) -> str | None:

@@ -28,6 +28,9 @@ INTENTS: Final = (
     INTENT_TASK,
 )
 
+# Home Assistant's conversation integration, which runs the sentences (and names Assist).
+CONVERSATION: Final = "conversation"
+
 SLOT_NAME: Final = "name"
 SLOT_MINUTES: Final = "minutes"
 SLOT_TASK: Final = "task"
@@ -45,15 +48,11 @@ ENTITY_DOMAINS: Final = frozenset(
     {"binary_sensor", "button", "event", "number", "select", "sensor", "switch"}
 )
 
-# Start durations as the action allows them (24 hours); extensions as tomatoes.extend.
-MAX_START_MINUTES: Final = 24 * 60
-MAX_EXTEND_MINUTES: Final = 240
-
 # Slot values a template always carries (which mode; which break; what to skip).
 DEEP: Final = {SLOT_MODE: "deep_focus"}
 CLASSIC: Final = {SLOT_MODE: "classic"}
 SPRINT: Final = {SLOT_MODE: "sprint"}
 LONG: Final = {SLOT_LONG: True}
 SHORT: Final = {SLOT_LONG: False}
-BREAK: Final = {SLOT_PHASE: "break"}
-FOCUS: Final = {SLOT_PHASE: "focus"}
+BREAK: Final = {SLOT_PHASE: SKIP_BREAK}
+FOCUS: Final = {SLOT_PHASE: SKIP_FOCUS}

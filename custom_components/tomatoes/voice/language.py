@@ -12,9 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 import re
 
-# Wildcards the sentence templates may use; everything else is literal or a macro.
-WILDCARDS = ("minutes", "task")
-
 _MACRO = re.compile(r"<(\w+)>")
 
 type Plural = tuple[str, str]

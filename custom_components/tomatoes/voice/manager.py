@@ -20,12 +20,12 @@ from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN
-from .choose import loaded_entries
-from .phrases import LANGUAGES
+from ..targeting import loaded_entries
+from .const import CONVERSATION
+from .phrases import LANGUAGES, base_language
 
 _LOGGER = logging.getLogger(__name__)
 
-CONVERSATION = "conversation"
 ASSIST_PIPELINE = "assist_pipeline"
 
 DATA_VOICE: HassKey[VoiceManager] = HassKey(f"{DOMAIN}_voice")
@@ -116,5 +116,5 @@ def spoken_languages(hass: HomeAssistant) -> tuple[str, ...]:
 
         for pipeline in async_get_pipelines(hass):
             codes |= {pipeline.language, pipeline.conversation_language}
-    bases = {code.lower().replace("_", "-").split("-")[0] for code in codes if code}
+    bases = {base_language(code) for code in codes if code}
     return tuple(code for code in LANGUAGES if code in bases)

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-import re
 
 from homeassistant.core import HomeAssistant
 from unicode_rbnf import RbnfEngine
 
+from .choose import normal
+
 # Numbers said in words are looked up up to here; larger ones arrive as digits.
 MAX_SPOKEN = 240
-
-_NOT_A_WORD = re.compile(r"[\W_]+")
-
-
-def _normal(text: str) -> str:
-    """Lower case, punctuation and hyphens as spaces, single spaces."""
-    return " ".join(_NOT_A_WORD.sub(" ", text.lower()).split())
 
 
 @cache
@@ -26,7 +20,7 @@ def number_words(language: str) -> dict[str, int]:
     words: dict[str, int] = {}
     for number in range(MAX_SPOKEN, 0, -1):
         for text in engine.format_number(number).text_by_ruleset.values():
-            words[_normal(text)] = number
+            words[normal(text)] = number
     return words
 
 
@@ -35,7 +29,7 @@ async def async_parse_minutes(hass: HomeAssistant, text: str, language: str) -> 
 
     Leading words that are not part of the number ("a 10", "eine zehn") are skipped.
     """
-    tokens = _normal(text).split()
+    tokens = normal(text).split()
     tails = [" ".join(tokens[start:]) for start in range(len(tokens))]
     for tail in tails:
         if tail.isdigit():

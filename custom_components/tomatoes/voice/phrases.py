@@ -11,7 +11,11 @@ LANGUAGES: dict[str, Language] = {
 }
 
 
+def base_language(code: str) -> str:
+    """Return a language code without its region or script ("de-CH" and "de_CH" are "de")."""
+    return code.lower().replace("_", "-").split("-")[0]
+
+
 def language_for(code: str | None) -> Language:
     """Return the language of a request ("de-CH" speaks German); English when we lack it."""
-    base = (code or "").lower().replace("_", "-").split("-")[0]
-    return LANGUAGES.get(base, LANGUAGES["en"])
+    return LANGUAGES.get(base_language(code or ""), LANGUAGES["en"])

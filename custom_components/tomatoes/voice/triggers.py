@@ -22,13 +22,11 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant
 from homeassistant.helpers import intent
 
 from .choose import mentioned_name, name_forms
-from .const import SLOT_MINUTES, SLOT_NAME, SLOT_TASK
+from .const import CONVERSATION, SLOT_MINUTES, SLOT_NAME, SLOT_TASK
 from .numbers import async_parse_minutes
 from .phrases import LANGUAGES, language_for
 
 _LOGGER = logging.getLogger(__name__)
-
-CONVERSATION = "conversation"
 
 # Always one of the names, so "<names>" is never empty: "pause the Tomatoes timer".
 OUR_NAME = "tomatoes"
