@@ -32,16 +32,16 @@ from homeassistant.helpers.selector import (
 import voluptuous as vol
 
 from ..const import CONF_LONG_BREAK_EVERY
-from ..lighting.options import CONF_LIGHT_COLOR_TEMP, CONF_LIGHT_FOCUS_BRIGHTNESS
-from ..selectors import whole_number
-from ..sound.flow import MAX_FILES_OFFERED
-from ..sound.library import SoundLibrary, async_get_library
-from ..sound.options import (
-    CONF_SOUND_BREAK_SOURCE,
-    CONF_SOUND_SOURCE,
-    CONF_SOUND_VOLUME,
-    sound_choices,
+from ..lighting.options import (
+    CONF_LIGHT_COLOR_TEMP,
+    CONF_LIGHT_FOCUS_BRIGHTNESS,
+    CONF_LIGHT_SET_COLOR_TEMP as CONF_SET_KELVIN,
+    SUGGESTED_KELVIN,
 )
+from ..selectors import whole_number
+from ..sound.flow import SOUND_FIELDS, form_sounds, sound_reference
+from ..sound.library import async_get_library
+from ..sound.options import CONF_SOUND_BREAK_SOURCE, CONF_SOUND_SOURCE, CONF_SOUND_VOLUME
 from .catalogue import (
     PART_LIMITS as LIMITS,
     PARTS,
@@ -55,24 +55,6 @@ from .catalogue import (
 
 STEP = "mode"
 """The one form of the flow, for adding and for editing."""
-CONF_SET_KELVIN = "light_set_color_temp"
-"""Form only (never stored): whether the mode sets a colour temperature at all.
-
-A colour temperature slider cannot be emptied once moved; the switch before it can say no.
-"""
-SUGGESTED_KELVIN = 2700
-"""Where the slider starts for a mode without a colour temperature (warm white)."""
-_SOUNDS = (CONF_SOUND_SOURCE, CONF_SOUND_BREAK_SOURCE)
-
-
-def form_sounds(library: SoundLibrary, stored: Mapping[str, Any]) -> dict[str, str]:
-    """Return {name: reference} of the sounds the form offers (the stored ones included).
-
-    The fields hold names, as the sound select shows them: Home Assistant's frontend shows a
-    field that accepts typed text with its raw value, which would read ``media-source://...``.
-    """
-    current = tuple(str(stored.get(key, "")) for key in _SOUNDS)
-    return sound_choices(library, current, max_files=MAX_FILES_OFFERED)
 
 
 def _sound_field(sounds: Mapping[str, str]) -> SelectSelector:
@@ -116,9 +98,10 @@ def mode_data(user_input: Mapping[str, Any], sounds: Mapping[str, str]) -> dict[
         value = user_input.get(part)
         if part == CONF_LIGHT_COLOR_TEMP and not (user_input.get(CONF_SET_KELVIN, True) and value):
             continue  # switched off or left empty: the lights keep their colour
-        if isinstance(value, str):
-            value = value.strip()
-            data[part] = sounds.get(value, value) if part in _SOUNDS else value
+        if part in SOUND_FIELDS:
+            data[part] = sound_reference(sounds, value)
+        elif isinstance(value, str):
+            data[part] = value.strip()
         else:
             data[part] = whole(value)
     return data
@@ -132,7 +115,7 @@ def form_values(
     kelvin = stored.get(CONF_LIGHT_COLOR_TEMP)
     values = {
         **stored,
-        **{part: names.get(str(stored.get(part)), stored.get(part)) for part in _SOUNDS},
+        **{part: names.get(str(stored.get(part)), stored.get(part)) for part in SOUND_FIELDS},
         CONF_SET_KELVIN: kelvin is not None,
         CONF_LIGHT_COLOR_TEMP: kelvin or SUGGESTED_KELVIN,
     }

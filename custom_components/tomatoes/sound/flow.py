@@ -49,7 +49,7 @@ SOUND_FIELDS = (CONF_SOUND_SOURCE, CONF_SOUND_BREAK_SOURCE)
 
 def form_sounds(library: SoundLibrary, options: Mapping[str, Any]) -> dict[str, str]:
     """Return {name: reference} of the sounds the form offers (the current ones always)."""
-    current = tuple(str(options[key]) for key in SOUND_FIELDS)
+    current = tuple(str(options.get(key, "")) for key in SOUND_FIELDS)
     return sound_choices(library, current, max_files=MAX_FILES_OFFERED)
 
 
@@ -99,7 +99,7 @@ def sound_schema(sounds: Mapping[str, str]) -> vol.Schema:
     )
 
 
-def _reference(sounds: Mapping[str, str], value: object) -> str:
+def sound_reference(sounds: Mapping[str, str], value: object) -> str:
     """Return the reference of a sound's name; anything typed is taken as it is."""
     text = str(value).strip()
     return sounds.get(text, text)
@@ -109,12 +109,12 @@ def sound_options(user_input: Mapping[str, Any], sounds: Mapping[str, str]) -> d
     """Take the sound options out of a submitted form, in the types they are stored as."""
     return {
         CONF_SOUND_PLAYERS: list(user_input.get(CONF_SOUND_PLAYERS, [])),
-        CONF_SOUND_SOURCE: _reference(sounds, user_input[CONF_SOUND_SOURCE]),
+        CONF_SOUND_SOURCE: sound_reference(sounds, user_input[CONF_SOUND_SOURCE]),
         CONF_SOUND_VOLUME: round(float(user_input[CONF_SOUND_VOLUME])),
         CONF_SOUND_FADE_IN: round(float(user_input[CONF_SOUND_FADE_IN])),
         CONF_SOUND_FADE_OUT: round(float(user_input[CONF_SOUND_FADE_OUT])),
         CONF_SOUND_ON_BREAK: str(user_input[CONF_SOUND_ON_BREAK]),
-        CONF_SOUND_BREAK_SOURCE: _reference(sounds, user_input[CONF_SOUND_BREAK_SOURCE]),
+        CONF_SOUND_BREAK_SOURCE: sound_reference(sounds, user_input[CONF_SOUND_BREAK_SOURCE]),
         CONF_SOUND_TAKE_OVER: bool(user_input[CONF_SOUND_TAKE_OVER]),
         CONF_SOUND_CHIMES: bool(user_input[CONF_SOUND_CHIMES]),
         CONF_SOUND_FOLDERS: [
