@@ -14,11 +14,9 @@ Usage: .venv/bin/python benchmarks/scale.py
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from collections.abc import Mapping
 from datetime import timedelta
-import logging
 from pathlib import Path
 import sys
 import time
@@ -50,14 +48,9 @@ def wall() -> float:
 @pytest.mark.usefixtures("enable_custom_integrations")
 async def test_timers(hass: HomeAssistant, freezer: FrozenDateTimeFactory, count: int) -> None:
     """Set up ``count`` timers, run them through two transitions, and keep the figures."""
-    logging.getLogger("asyncio").setLevel(logging.ERROR)
-    # Log as an installation does by default (warnings): the harness logs every entity
-    # registration at INFO and Tomatoes at DEBUG, which no real set-up pays for.
-    for name in ("homeassistant", "custom_components"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-    # The harness runs the event loop in debug mode, which records a stack trace for every
-    # callback scheduled; Home Assistant does not.
-    asyncio.get_running_loop().set_debug(False)
+    from _harness import quiet_like_an_installation  # noqa: PLC0415
+
+    quiet_like_an_installation()
     from _devices import async_add_devices, timer_entry  # noqa: PLC0415
     from homeassistant.const import EVENT_STATE_CHANGED, EVENT_STATE_REPORTED  # noqa: PLC0415
     from pytest_homeassistant_custom_component.common import async_fire_time_changed  # noqa: PLC0415
@@ -150,8 +143,6 @@ def report() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(
-        pytest.main(
-            [__file__, "-q", "-s", "-p", "no:cacheprovider", "-p", "no:logging", "-o", "addopts="]
-        )
-    )
+    from _harness import run_under_pytest
+
+    sys.exit(run_under_pytest(__file__))

@@ -18,7 +18,6 @@ import asyncio
 from datetime import timedelta
 import gc
 import json
-import logging
 import os
 from pathlib import Path
 import sys
@@ -146,12 +145,9 @@ async def test_thirty_days(
     hass: HomeAssistant, hass_storage: dict[str, Any], freezer: FrozenDateTimeFactory
 ) -> None:
     """Simulate the days and print the figures."""
-    logging.getLogger("asyncio").setLevel(logging.ERROR)
-    # As an installation runs: warnings only, and no asyncio debug mode (the harness turns it
-    # on, which records a stack trace for every callback scheduled).
-    for name in ("homeassistant", "custom_components"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-    asyncio.get_running_loop().set_debug(False)
+    from _harness import quiet_like_an_installation  # noqa: PLC0415
+
+    quiet_like_an_installation()
     from _devices import async_add_devices, timer_entry  # noqa: PLC0415
     from homeassistant.helpers.storage import Store  # noqa: PLC0415
     from pytest_homeassistant_custom_component.common import async_fire_time_changed  # noqa: PLC0415
@@ -201,8 +197,6 @@ async def test_thirty_days(
 
 
 if __name__ == "__main__":
-    sys.exit(
-        pytest.main(
-            [__file__, "-q", "-s", "-p", "no:cacheprovider", "-p", "no:logging", "-o", "addopts="]
-        )
-    )
+    from _harness import run_under_pytest
+
+    sys.exit(run_under_pytest(__file__))

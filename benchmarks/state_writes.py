@@ -115,8 +115,6 @@ async def test_a_day_of_cycles(hass: HomeAssistant, freezer: FrozenDateTimeFacto
 
 
 if __name__ == "__main__":
-    sys.exit(
-        pytest.main(
-            [__file__, "-q", "-s", "-p", "no:cacheprovider", "-p", "no:logging", "-o", "addopts="]
-        )
-    )
+    from _harness import run_under_pytest
+
+    sys.exit(run_under_pytest(__file__))

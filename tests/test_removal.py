@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.components.light import ATTR_BRIGHTNESS, ColorMode, LightEntity
+from homeassistant.components.light import ATTR_BRIGHTNESS, ColorMode
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
@@ -17,41 +17,16 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.tomatoes.const import DEFAULT_OPTIONS, DOMAIN
 
 from .conftest import TIMER_KEY, async_set_up, store
+from .lighting.bench import BenchLight
 
 SOUND_KEY = f"{TIMER_KEY}.ambience"
 LIGHTS_KEY = f"{TIMER_KEY}.lights"
 
 
-class Lamp(LightEntity):
-    """A dimmable lamp that keeps what it is told, like a bulb."""
-
-    _attr_should_poll = False
-    _attr_color_mode = ColorMode.BRIGHTNESS
-
-    def __init__(self) -> None:
-        """Start on, at brightness 200."""
-        self._attr_supported_color_modes = {ColorMode.BRIGHTNESS}
-        self._attr_name = "Desk"
-        self._attr_unique_id = "desk_lamp"
-        self._attr_is_on = True
-        self._attr_brightness = 200
-
-    async def async_turn_on(self, **kwargs: Any) -> None:
-        """Switch on, at the brightness asked for."""
-        self._attr_is_on = True
-        self._attr_brightness = kwargs.get(ATTR_BRIGHTNESS, self._attr_brightness)
-        self.async_write_ha_state()
-
-    async def async_turn_off(self, **kwargs: Any) -> None:
-        """Switch off."""
-        self._attr_is_on = False
-        self.async_write_ha_state()
-
-
 @pytest.fixture
-async def lamp(hass: HomeAssistant) -> Lamp:
-    """Set up light.desk."""
-    desk = Lamp()
+async def lamp(hass: HomeAssistant) -> BenchLight:
+    """Set up light.desk: a dimmable lamp, on at brightness 200."""
+    desk = BenchLight("desk", {ColorMode.BRIGHTNESS}, on=True, brightness=200)
     setup_test_component_platform(hass, "light", [desk])
     assert await async_setup_component(hass, "light", {"light": [{"platform": "test"}]})
     await hass.async_block_till_done()
@@ -59,7 +34,7 @@ async def lamp(hass: HomeAssistant) -> Lamp:
 
 
 @pytest.fixture
-def mock_config_entry(lamp: Lamp) -> MockConfigEntry:
+def mock_config_entry(lamp: BenchLight) -> MockConfigEntry:
     """The Study timer dims light.desk for focus."""
     return MockConfigEntry(
         domain=DOMAIN,
@@ -119,7 +94,7 @@ async def test_deleting_a_timer_whose_lights_cannot_be_given_back_still_deletes_
     hass: HomeAssistant,
     hass_storage: dict[str, Any],
     mock_config_entry: MockConfigEntry,
-    lamp: Lamp,
+    lamp: BenchLight,
     freezer: Any,
 ) -> None:
     await async_set_up(hass, mock_config_entry, freezer)

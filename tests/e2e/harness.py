@@ -134,6 +134,18 @@ OWNER_NAME = "Tomatoes E2E"
 OWNER_USERNAME = "e2e"
 OWNER_PASSWORD = "tomatoes-e2e-password"  # noqa: S105 (not a secret, see above)
 
+# The config flow's form for a timer called Study in Classic's rhythm, as a person submits
+# it; a test that needs another rhythm changes it with ``{**STUDY_TIMER, ...}``.
+STUDY_TIMER: JsonObject = {
+    "name": "Study",
+    "focus_minutes": 25,
+    "short_break_minutes": 5,
+    "long_break_minutes": 15,
+    "long_break_every": 4,
+    "auto_start_breaks": True,
+    "auto_start_focus": False,
+}
+
 
 class HomeAssistantStartError(RuntimeError):
     """Home Assistant did not come up; the message ends with the tail of its log."""

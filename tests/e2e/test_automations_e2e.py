@@ -15,19 +15,10 @@ from typing import Any
 import pytest
 
 from .client import HomeAssistantClient, State
-from .harness import HomeAssistantFactory
+from .harness import STUDY_TIMER, HomeAssistantFactory
 
 pytestmark = pytest.mark.e2e
 
-TIMER = {
-    "name": "Study",
-    "focus_minutes": 25,
-    "short_break_minutes": 5,
-    "long_break_minutes": 15,
-    "long_break_every": 4,
-    "auto_start_breaks": True,
-    "auto_start_focus": False,
-}
 HELPERS = """
 input_boolean:
   focus_seen:
@@ -69,7 +60,7 @@ def test_a_tomatoes_trigger_fires_on_focus_and_minutes_left_fires_on_time(
     (ha.config_dir / "automations.yaml").write_text("[]\n", encoding="utf-8")
     client = ha.start()
 
-    result = client.config_flow("tomatoes", TIMER)
+    result = client.config_flow("tomatoes", STUDY_TIMER)
     assert result["type"] == "create_entry"
     timer = {"device_id": device_of(client, result["result"]["entry_id"])}
     client.wait_for_state("sensor.study_phase", "idle")

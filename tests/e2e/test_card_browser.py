@@ -22,19 +22,11 @@ import pytest
 
 from .browser import Browser, Locator, Page, Route, chromium, expect, logged_in
 from .client import HomeAssistantClient
-from .harness import REPO, HomeAssistantFactory, HomeAssistantProcess
+from .harness import REPO, STUDY_TIMER, HomeAssistantFactory, HomeAssistantProcess
 
 pytestmark = pytest.mark.e2e
 
-TIMER = {
-    "name": "Study",
-    "focus_minutes": 1,
-    "short_break_minutes": 5,
-    "long_break_minutes": 15,
-    "long_break_every": 4,
-    "auto_start_breaks": True,
-    "auto_start_focus": False,
-}
+TIMER = {**STUDY_TIMER, "focus_minutes": 1}
 CARD = {"type": "custom:tomatoes-card", "entity": "sensor.study_phase"}
 STORAGE_DASHBOARD = "tomatoes-test"
 YAML_DASHBOARD = "tomatoes-yaml"

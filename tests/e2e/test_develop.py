@@ -8,19 +8,9 @@ import sys
 import pytest
 
 from .develop import DevelopRun, venv_is_set_up
-from .harness import require_binary
+from .harness import STUDY_TIMER, require_binary
 
 pytestmark = pytest.mark.e2e
-
-TIMER = {
-    "name": "Study",
-    "focus_minutes": 25,
-    "short_break_minutes": 5,
-    "long_break_minutes": 15,
-    "long_break_every": 4,
-    "auto_start_breaks": True,
-    "auto_start_focus": False,
-}
 
 
 def test_a_fresh_clone_starts_without_installing_anything_and_without_repairs(
@@ -60,7 +50,7 @@ def test_a_fresh_clone_starts_without_installing_anything_and_without_repairs(
         issues = client.websocket({"type": "repairs/list_issues"})["issues"]
         assert issues == []
         # Adding a timer works as in the README.
-        result = client.config_flow("tomatoes", TIMER)
+        result = client.config_flow("tomatoes", STUDY_TIMER)
         assert result["type"] == "create_entry"
         client.wait_for_state("switch.study_countdown", "off")
     finally:

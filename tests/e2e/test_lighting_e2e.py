@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from .client import HomeAssistantClient, wait_until
-from .harness import HomeAssistantFactory, require_binary
+from .harness import STUDY_TIMER, HomeAssistantFactory, require_binary
 from .mqtt import MOSQUITTO_PATHS, Bulb, Mosquitto, light_yaml, paho_client
 
 pytestmark = pytest.mark.e2e
@@ -27,15 +27,6 @@ FOCUS_MINUTES = 30
 FOCUS_BRIGHTNESS = 76  # 30 %
 # Home Assistant credits a device's report to the last command for 5 s (see below).
 COMMAND_CONTEXT_SECONDS = 5
-TIMER = {
-    "name": "Study",
-    "focus_minutes": 25,
-    "short_break_minutes": 5,
-    "long_break_minutes": 15,
-    "long_break_every": 4,
-    "auto_start_breaks": True,
-    "auto_start_focus": False,
-}
 LIGHTING = {
     "light_entities": ["light.desk", "light.shelf"],
     "light_areas": [],
@@ -104,7 +95,7 @@ def test_focus_dims_real_mqtt_lights_and_respects_a_change_at_the_device(
             "light.shelf", lambda state: state.attributes.get("brightness") == 180
         )
 
-        entry_id = client.config_flow("tomatoes", TIMER)["result"]["entry_id"]
+        entry_id = client.config_flow("tomatoes", STUDY_TIMER)["result"]["entry_id"]
         result = client.options_flow(entry_id, {"next_step_id": "lighting"}, LIGHTING)
         assert result["type"] == "create_entry", result
         client.wait_for_state("switch.study_focus_lighting", "on")

@@ -12,19 +12,12 @@ from collections.abc import Callable
 import pytest
 
 from .client import State, WebSocketError
-from .harness import HomeAssistantFactory
+from .harness import STUDY_TIMER, HomeAssistantFactory
 
 pytestmark = pytest.mark.e2e
 
-TIMER = {
-    "name": "Study",
-    "focus_minutes": 1,
-    "short_break_minutes": 15,  # outlasts a restart on a busy machine
-    "long_break_minutes": 15,
-    "long_break_every": 4,
-    "auto_start_breaks": True,
-    "auto_start_focus": False,
-}
+# The short break outlasts a restart on a busy machine.
+TIMER = {**STUDY_TIMER, "focus_minutes": 1, "short_break_minutes": 15}
 
 
 def test_focus_block_runs_on_the_real_clock_and_its_count_survives_a_restart(

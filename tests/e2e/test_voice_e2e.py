@@ -8,19 +8,9 @@ from typing import Any
 import pytest
 
 from .client import HomeAssistantClient
-from .harness import HomeAssistantFactory
+from .harness import STUDY_TIMER, HomeAssistantFactory
 
 pytestmark = pytest.mark.e2e
-
-TIMER = {
-    "name": "Study",
-    "focus_minutes": 25,
-    "short_break_minutes": 5,
-    "long_break_minutes": 15,
-    "long_break_every": 4,
-    "auto_start_breaks": True,
-    "auto_start_focus": False,
-}
 
 
 def _say(client: HomeAssistantClient, text: str, language: str = "en") -> str:
@@ -36,7 +26,7 @@ def test_assist_starts_reports_and_pauses_the_timer(home_assistant: HomeAssistan
     # 2026.10 loads conversation by default; 2026.3 needs it named.
     ha = home_assistant("conversation:\n")
     client = ha.client
-    assert client.config_flow("tomatoes", TIMER)["type"] == "create_entry"
+    assert client.config_flow("tomatoes", STUDY_TIMER)["type"] == "create_entry"
     client.wait_for_state("sensor.study_phase", "idle")
 
     # Home Assistant's own timer sentences stay its own.
